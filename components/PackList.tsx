@@ -1,0 +1,47 @@
+// The popup's list of installed claim packs. Presentational only: the caller loads the rows.
+// Pack strings are rendered as JSX text (escaped by Preact), never as HTML.
+import type { PackRow } from '../lib/store/db';
+
+export type PackListState =
+  | { kind: 'loading' }
+  | { kind: 'ready'; packs: PackRow[] }
+  | { kind: 'error'; message: string };
+
+export function PackList({ state }: { state: PackListState }) {
+  if (state.kind === 'loading') return <p class="status" aria-busy="true">Loading claim packs…</p>;
+  if (state.kind === 'error')
+    return (
+      <div class="status error" role="alert">
+        <p>Could not read the installed claim packs.</p>
+        <p class="detail">{state.message}</p>
+      </div>
+    );
+  if (state.packs.length === 0) return <p class="status empty">No claim packs installed yet.</p>;
+  return (
+    <ul class="packs" aria-label="Installed claim packs">
+      {state.packs.map((p) => (
+        <li key={p.id} class="pack" data-pack-id={p.id}>
+          <div class="pack-title">
+            <strong>{p.title}</strong> <span class="version">v{p.version}</span>
+          </div>
+          <div class="pack-counts">
+            {plural(p.counts.claims, 'claim')} · {plural(p.counts.actors, 'actor')}
+          </div>
+          <div class="pack-meta">
+            {p.publisher ? `${p.publisher} · ` : ''}installed {formatDate(p.installedAt)}
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function formatDate(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return d.toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
+}

@@ -1,0 +1,132 @@
+// Comparing what a sentence says with a claim's slots: agreement that only looks like
+// difference ("around 75%" / "about three-quarters") agrees; a different figure contradicts;
+// a different wording, place description or channel differs. Notes are in words a reader
+// understands: "says northwest of Moscow", "says 89 drones".
+import type { Slot } from '../pack/schema';
+import { termsOf } from './terms';
+import { normPhrase, stem } from '../text/tokens';
+import { extractChannels, extractPlaces, type Value } from '../text/values';
+
+export type SlotOutcome =
+  | { status: 'absent' }
+  | { status: 'agrees'; value: Value }
+  | { status: 'differs' | 'contradicts'; value: Value; says: string; note: string };
+
+const close = (a: number, b: number, approx: boolean) => Math.abs(a - b) <= Math.max(approx ? 0.06 * Math.max(a, b) : 0.005 * Math.max(a, b), 0.01);
+
+/** The unit of a count slot, stemmed ("drones" -> "drone"). */
+function unitStems(unit: string | undefined): string[] {
+  return (unit ?? '').toLowerCase().split(/[\s-]+/).filter(Boolean).map(stem);
+}
+
+export function compareSlot(slot: Slot, values: Value[]): SlotOutcome {
+  switch (slot.type) {
+    case 'count': {
+      const want = unitStems(slot.unit);
+      const cands = values.filter((v) => v.type === 'count' && (!want.length || want.some((u) => (v.unit ?? '').split(' ').includes(u))));
+      return numeric(slot, cands, (v) => `says ${v.text}`);
+    }
+    case 'percent':
+    case 'distance':
+      return numeric(slot, values.filter((v) => v.type === slot.type), (v) => `says ${v.text}`);
+    case 'duration': {
+      const cands = values.filter((v) => v.type === 'duration' && (!slot.unit || v.unit === slot.unit));
+      if (!cands.length || slot.value == null) return { status: 'absent' };
+      const exactOne = cands.find((v) => (v.values ?? [v.value]).length === 1 && close(v.value!, slot.value!, !!v.approx));
+      if (exactOne) return { status: 'agrees', value: exactOne };
+      const among = cands.find((v) => (v.values ?? []).some((n) => close(n, slot.value!, !!v.approx)));
+      if (among) return { status: 'differs', value: among, says: among.text, note: `says ${among.text}` };
+      return { status: 'contradicts', value: cands[0], says: cands[0].text, note: `says ${cands[0].text}` };
+    }
+    case 'date': {
+      const cands = values.filter((v) => v.type === 'date' && v.from && v.to);
+      if (!cands.length || !slot.from) return { status: 'absent' };
+      const to = slot.to ?? slot.from;
+      const agree = cands.find((v) => overlapDays(v.from!, v.to!, slot.from!, to));
+      if (agree) return { status: 'agrees', value: agree };
+      return { status: 'contradicts', value: cands[0], says: cands[0].text, note: `says ${cands[0].text}` };
+    }
+    case 'place':
+      return comparePlace(slot, values.filter((v) => v.type === 'place'));
+    case 'channel': {
+      const want = extractChannels(slot.text)[0]?.channel;
+      const got = values.find((v) => v.type === 'channel');
+      if (!got || !want) return { status: 'absent' };
+      // A more general word for the same channel ("social media" for a post on X) agrees.
+      if (got.channel === want || GENERAL[got.channel!]?.includes(want) || GENERAL[want]?.includes(got.channel!)) return { status: 'agrees', value: got };
+      return { status: 'differs', value: got, says: got.text, note: `says ${CHANNEL_WORDS[got.channel!] ?? got.channel}` };
+    }
+    case 'quote': {
+      const want = normPhrase(slot.text);
+      const quotes = values.filter((v) => v.type === 'quote');
+      if (!quotes.length || !want) return { status: 'absent' };
+      const same = quotes.find((q) => {
+        const n = normPhrase(q.text);
+        return n && (n.includes(want) || (want.includes(n) && n.split(' ').length >= Math.min(4, want.split(' ').length)));
+      });
+      if (same) return { status: 'agrees', value: same };
+      // Another wording of the same words shares a meaning with them ("a lie" / "round of lies",
+      // "fabrication"); a quote that shares none is other words of the speaker, not a variant.
+      const wantTerms = termsOf(slot.text);
+      const q = quotes.find((x) => [...termsOf(x.text)].some((t) => wantTerms.has(t)));
+      if (!q) return { status: 'absent' };
+      const words = q.text.replace(/^[\s.,;:!?–—-]+|[\s.,;:!?–—-]+$/g, '');
+      return { status: 'differs', value: q, says: words, note: `quotes “${words}”` };
+    }
+    case 'speaker':
+      return { status: 'absent' };
+  }
+}
+
+/** Channels that a more general word covers. */
+const GENERAL: Record<string, string[]> = { 'social media': ['post on X', 'Telegram post'] };
+
+const CHANNEL_WORDS: Record<string, string> = {
+  'Telegram post': 'a post on Telegram',
+  'televised remarks': 'televised remarks',
+  'post on X': 'a post on X',
+  WhatsApp: 'messages on WhatsApp',
+  interview: 'an interview',
+  'news conference': 'a news conference',
+  'social media': 'a social-media post',
+  'phone call': 'a phone call',
+  statement: 'a statement',
+  'comments to media': 'comments reported by the media',
+};
+
+function numeric(slot: Slot, cands: Value[], says: (v: Value) => string): SlotOutcome {
+  if (!cands.length || slot.value == null) return { status: 'absent' };
+  const agree = cands.find((v) => close(v.value!, slot.value!, !!v.approx || /^(about|around|roughly|some|nearly|almost)\b/i.test(slot.text)));
+  if (agree) return { status: 'agrees', value: agree };
+  const v = cands[0];
+  return { status: 'contradicts', value: v, says: v.text, note: says(v) };
+}
+
+function overlapDays(aFrom: string, aTo: string, bFrom: string, bTo: string): boolean {
+  // A date written without a year ("December 29") is compared by month and day.
+  const strip = (d: string) => (d.startsWith('0000-') ? d.slice(5) : d);
+  const noYear = aFrom.startsWith('0000-') || bFrom.startsWith('0000-');
+  const k = (d: string) => (noYear ? d.slice(5) : strip(d));
+  return k(aFrom) <= k(bTo) && k(bFrom) <= k(aTo);
+}
+
+function comparePlace(slot: Slot, places: Value[]): SlotOutcome {
+  if (!places.length) return { status: 'absent' };
+  const want = extractPlaces(slot.text);
+  const wantDir = want.find((p) => p.landmark);
+  const wantRegion = want.find((p) => p.region);
+  const wantArea = want.find((p) => p.area);
+  for (const p of places) {
+    if (wantDir && p.landmark === wantDir.landmark && p.direction !== wantDir.direction)
+      return { status: 'differs', value: p, says: p.text, note: `says ${p.text}` };
+  }
+  const agree = places.find(
+    (p) => (wantDir && p.landmark === wantDir.landmark) || (wantRegion && p.region === wantRegion.region) || (wantArea && p.area === wantArea.area),
+  );
+  if (agree) return { status: 'agrees', value: agree };
+  const area = places.find((p) => p.area);
+  if (area) return { status: 'differs', value: area, says: area.text, note: `says ${area.text}` };
+  const region = places.find((p) => p.region);
+  if (region && wantRegion) return { status: 'contradicts', value: region, says: region.text, note: `says ${region.text}` };
+  return { status: 'absent' };
+}

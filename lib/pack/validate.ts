@@ -1,0 +1,183 @@
+// Validation of a claim pack: JSON syntax (with line and column), the schema (with JSON paths),
+// then the references between records and the quotes' offsets. Every problem is reported, one per
+// line, as `<path>: <what is wrong>`; nothing here throws on bad input.
+import * as v from 'valibot';
+import { LIMITS, Pack } from './schema';
+
+export interface Problem {
+  /** JSON path such as `reports[12].article`, or `(file)` for problems with the document as a whole. */
+  path: string;
+  message: string;
+}
+
+export type Validation = { ok: true; pack: Pack } | { ok: false; problems: Problem[] };
+
+export function formatProblem(p: Problem): string {
+  return `${p.path}: ${p.message}`;
+}
+
+/** `a.b[3].c` from valibot's issue path. */
+function pathOf(issue: v.BaseIssue<unknown>): string {
+  let out = '';
+  for (const item of issue.path ?? []) {
+    const key = item.key as unknown;
+    if (typeof key === 'number') out += `[${key}]`;
+    else out += out ? `.${String(key)}` : String(key);
+  }
+  return out || '(pack)';
+}
+
+/** Line and column (1-based) of a character offset. */
+export function lineColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let last = -1;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      last = i;
+    }
+  }
+  return { line, column: offset - last };
+}
+
+/** Decodes bytes as UTF-8 JSON text, refusing binary data. */
+export function decodePackBytes(bytes: Uint8Array): { text: string } | { problem: Problem } {
+  if (bytes.byteLength === 0) return { problem: { path: '(file)', message: 'the file is empty: expected a JSON claim pack' } };
+  if (bytes.byteLength > LIMITS.packBytes)
+    return { problem: { path: '(file)', message: `too large (${bytes.byteLength} bytes; the limit is ${LIMITS.packBytes})` } };
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) return { problem: { path: '(file)', message: `binary data, not JSON text (a NUL byte at byte ${nul})` } };
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes) };
+  } catch {
+    return { problem: { path: '(file)', message: 'not UTF-8 text: binary data, not a JSON claim pack' } };
+  }
+}
+
+/** JSON.parse with the error's position turned into a line and column. */
+export function parseJson(text: string): { value: unknown } | { problem: Problem } {
+  if (text.trim() === '') return { problem: { path: '(file)', message: 'the file is empty: expected a JSON claim pack' } };
+  try {
+    return { value: JSON.parse(text) };
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e);
+    const m = /position (\d+)/.exec(msg);
+    const at = m ? Number(m[1]) : /end of (JSON )?input|Unterminated/i.test(msg) ? text.length : -1;
+    const where = at >= 0 ? (({ line, column }) => ` at line ${line}, column ${column}`)(lineColumn(text, at)) : '';
+    const what = msg.replace(/\s*in JSON at position \d+.*$/, '').replace(/, ".*" is not valid JSON$/, '');
+    return { problem: { path: '(file)', message: `invalid JSON${where}: ${what}` } };
+  }
+}
+
+/** Validates bytes or text of a pack file. */
+export function validatePackText(input: string | Uint8Array): Validation {
+  let text: string;
+  if (typeof input === 'string') {
+    if (input.length > LIMITS.packBytes)
+      return { ok: false, problems: [{ path: '(file)', message: `too large (${input.length} characters; the limit is ${LIMITS.packBytes} bytes)` }] };
+    text = input;
+  } else {
+    const d = decodePackBytes(input);
+    if ('problem' in d) return { ok: false, problems: [d.problem] };
+    text = d.text;
+  }
+  const parsed = parseJson(text);
+  if ('problem' in parsed) return { ok: false, problems: [parsed.problem] };
+  return validatePack(parsed.value);
+}
+
+const MAX_PROBLEMS = 200;
+
+/** Validates a parsed pack: schema, then cross-references and excerpts. */
+export function validatePack(value: unknown): Validation {
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    return { ok: false, problems: [{ path: '(pack)', message: 'must be a JSON object with the pack header and its six arrays' }] };
+  const r = v.safeParse(Pack, value, { abortPipeEarly: true });
+  if (!r.success) {
+    const problems = r.issues.slice(0, MAX_PROBLEMS).map((i) => ({ path: pathOf(i), message: describe(i) }));
+    if (r.issues.length > MAX_PROBLEMS) problems.push({ path: '(pack)', message: `${r.issues.length - MAX_PROBLEMS} more problems not listed` });
+    return { ok: false, problems };
+  }
+  const problems = checkReferences(r.output);
+  if (problems.length) return { ok: false, problems: problems.slice(0, MAX_PROBLEMS + 1) };
+  return { ok: true, pack: r.output };
+}
+
+function describe(issue: v.BaseIssue<unknown>): string {
+  if (issue.kind === 'schema' && issue.received === 'undefined') return 'missing: this field is required';
+  if (issue.kind === 'schema' && issue.type !== 'literal' && issue.type !== 'union') return `expected ${issue.expected}, got ${issue.received}`;
+  if (issue.type === 'union' && issue.issues?.length) return describe(issue.issues[issue.issues.length - 1]);
+  return issue.message;
+}
+
+function checkReferences(pack: Pack): Problem[] {
+  const problems: Problem[] = [];
+  const add = (path: string, message: string) => {
+    if (problems.length <= MAX_PROBLEMS) problems.push({ path, message });
+  };
+  const index = <T extends { id: string }>(name: string, items: T[]) => {
+    const seen = new Map<string, T>();
+    items.forEach((item, i) => {
+      if (seen.has(item.id)) add(`${name}[${i}].id`, `duplicate id "${item.id}"`);
+      else seen.set(item.id, item);
+    });
+    return seen;
+  };
+  const stories = index('stories', pack.stories);
+  const outlets = index('outlets', pack.outlets);
+  const articles = index('articles', pack.articles);
+  const actors = index('actors', pack.actors);
+  const claims = index('claims', pack.claims);
+  const ref = (path: string, kind: string, map: Map<string, unknown>, id: string | null | undefined) => {
+    if (id != null && !map.has(id)) add(path, `unknown ${kind} "${id}"`);
+  };
+
+  pack.articles.forEach((a, i) => {
+    ref(`articles[${i}].outlet`, 'outlet', outlets, a.outlet);
+    ref(`articles[${i}].via`, 'outlet', outlets, a.via);
+  });
+  pack.claims.forEach((c, i) => {
+    ref(`claims[${i}].story`, 'story', stories, c.story);
+    c.actors.forEach((a, j) => ref(`claims[${i}].actors[${j}].actor`, 'actor', actors, a.actor));
+    const names = new Set<string>();
+    c.slots.forEach((s, j) => {
+      if (names.has(s.name)) add(`claims[${i}].slots[${j}].name`, `duplicate slot "${s.name}"`);
+      names.add(s.name);
+      ref(`claims[${i}].slots[${j}].actor`, 'actor', actors, s.actor);
+    });
+    c.requires.forEach((n, j) => {
+      if (!names.has(n)) add(`claims[${i}].requires[${j}]`, `unknown slot "${n}"`);
+    });
+  });
+  const seenReport = new Set<string>();
+  pack.reports.forEach((r, i) => {
+    const claim = claims.get(r.claim);
+    const article = articles.get(r.article);
+    if (!claim) add(`reports[${i}].claim`, `unknown claim "${r.claim}"`);
+    if (!article) add(`reports[${i}].article`, `unknown article "${r.article}"`);
+    const key = `${r.claim}\u0000${r.article}`;
+    if (seenReport.has(key)) add(`reports[${i}]`, `a second report of claim "${r.claim}" in article "${r.article}"`);
+    seenReport.add(key);
+    if (article) {
+      if (r.end <= r.start || r.end > article.text.length)
+        add(`reports[${i}].end`, `offsets ${r.start}-${r.end} fall outside article "${article.id}" (${article.text.length} characters)`);
+      else if (article.text.slice(r.start, r.end) !== r.quote)
+        add(`reports[${i}].quote`, `does not match the text of article "${article.id}" at ${r.start}-${r.end}`);
+    }
+    if (r.stance !== 'corroborates' && r.differences.length === 0)
+      add(`reports[${i}].differences`, `a report that ${r.stance} must say what differs`);
+    if (claim) {
+      const slots = new Set(claim.slots.map((s) => s.name));
+      r.differences.forEach((d, j) => {
+        if (!slots.has(d.slot)) add(`reports[${i}].differences[${j}].slot`, `unknown slot "${d.slot}" of claim "${claim.id}"`);
+      });
+    }
+  });
+  pack.positions.forEach((p, i) => {
+    ref(`positions[${i}].claim`, 'claim', claims, p.claim);
+    ref(`positions[${i}].actor`, 'actor', actors, p.actor);
+    ref(`positions[${i}].via`, 'claim', claims, p.via);
+    p.articles.forEach((a, j) => ref(`positions[${i}].articles[${j}]`, 'article', articles, a));
+  });
+  return problems;
+}

@@ -1,0 +1,213 @@
+// Checkable values in a sentence: counts of things, percentages and fractions, distances,
+// durations, dates, places relative to a landmark, the channel a statement came through, and
+// quoted words. Each is normalised so that "around 75%" meets "about three-quarters", "15km" meets
+// "15 km (9.3 miles)" and "December 28-29" meets "28-29 December".
+import { stem } from './tokens';
+
+export type ValueType = 'count' | 'percent' | 'distance' | 'duration' | 'date' | 'place' | 'channel' | 'quote';
+
+export interface Value {
+  type: ValueType;
+  start: number;
+  end: number;
+  /** The words as written. */
+  text: string;
+  /** Numbers: in `unit` (percent; km; years, months or days; count of the stemmed noun). */
+  value?: number;
+  /** Several values given together ("30, 40, 50 years"). */
+  values?: number[];
+  unit?: string;
+  approx?: boolean;
+  from?: string;
+  to?: string;
+  /** Places: the landmark and the direction ("west" of "moscow"), or an area ("northern russia"). */
+  direction?: string;
+  landmark?: string;
+  area?: string;
+  region?: string;
+  /** Channels: normalised kind ("statement", "telegram", "televised remarks"). */
+  channel?: string;
+}
+
+const WORD_NUMBERS: Record<string, number> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+  thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20,
+  thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, hundred: 100,
+  один: 1, два: 2, три: 3, чотири: 4, четыре: 4, пять: 5, "п'ять": 5,
+};
+const FRACTIONS: Record<string, number> = {
+  half: 50, third: 100 / 3, thirds: 100 / 3, quarter: 25, quarters: 25, fifth: 20, fifths: 20, tenth: 10, tenths: 10,
+  треть: 100 / 3, четверть: 25, половина: 50, половину: 50, пятую: 20, пятая: 20, "п'яту": 20, "п'ята": 20, третину: 100 / 3, чверть: 25,
+};
+const MULTIPLIERS: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, тысяч: 1e3, тыс: 1e3, млн: 1e6, миллиона: 1e6, мільйона: 1e6, мільйонів: 1e6, миллионов: 1e6, тисяч: 1e3 };
+const APPROX = /\b(about|around|roughly|nearly|almost|some|approximately|approx\.?|more than|over|at least|up to|less than|under|close to|около|почти|более|примерно|около|близько|майже|понад|приблизно)\s*$/i;
+
+const MONTHS: Record<string, number> = {
+  january: 1, jan: 1, february: 2, feb: 2, march: 3, mar: 3, april: 4, apr: 4, may: 5, june: 6, jun: 6, july: 7, jul: 7,
+  august: 8, aug: 8, september: 9, sep: 9, sept: 9, october: 10, oct: 10, november: 11, nov: 11, december: 12, dec: 12,
+  января: 1, февраля: 2, марта: 3, апреля: 4, мая: 5, июня: 6, июля: 7, августа: 8, сентября: 9, октября: 10, ноября: 11, декабря: 12,
+  січня: 1, лютого: 2, березня: 3, квітня: 4, травня: 5, червня: 6, липня: 7, серпня: 8, вересня: 9, жовтня: 10, листопада: 11, грудня: 12,
+};
+const MONTH_RE = Object.keys(MONTHS).sort((a, b) => b.length - a.length).join('|');
+const DASH = '[-–—‑]';
+
+const DISTANCE_UNITS: Record<string, number> = { km: 1, kilometre: 1, kilometres: 1, kilometer: 1, kilometers: 1, mile: 1.609344, miles: 1.609344, mi: 1.609344, км: 1, кілометрів: 1, километров: 1, m: 0.001, metres: 0.001, meters: 0.001 };
+const DURATION_UNITS: Record<string, string> = { year: 'year', years: 'year', month: 'month', months: 'month', day: 'day', days: 'day', week: 'week', weeks: 'week', hour: 'hour', hours: 'hour', лет: 'year', года: 'year', год: 'year', років: 'year', роки: 'year', рік: 'year', дней: 'day', днів: 'day' };
+
+/** The number a token stands for: digits (with , or . grouping), or a number word. */
+export function parseNumber(s: string): number | null {
+  const w = s.toLowerCase();
+  if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(w)) return Number(w.replace(/,/g, ''));
+  if (/^\d+([.,]\d+)?$/.test(w)) return Number(w.replace(',', '.'));
+  return WORD_NUMBERS[w] ?? null;
+}
+
+const NUM = `(?:\\d+(?:[.,]\\d+)*|${Object.keys(WORD_NUMBERS).join('|')})`;
+
+interface Span { start: number; end: number }
+const overlapsAny = (spans: Span[], s: number, e: number) => spans.some((x) => s < x.end && e > x.start);
+
+/** All values in `text`, in order of position. `year` fills in dates that name no year. */
+export function extractValues(text: string, opts: { year?: number } = {}): Value[] {
+  const out: Value[] = [];
+  const taken: Span[] = [];
+  const add = (v: Value) => {
+    out.push(v);
+    if (v.type !== 'quote' && v.type !== 'place' && v.type !== 'channel') taken.push({ start: v.start, end: v.end });
+  };
+  const approxBefore = (i: number) => APPROX.test(text.slice(Math.max(0, i - 16), i));
+
+  // Dates: "December 28-29", "28–29 December", "Dec. 29, 2025", "2025-12-30".
+  const year = opts.year ?? null;
+  const iso = (y: number | null, m: number, d: number) => `${y ?? '0000'}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  for (const m of text.matchAll(/\b(\d{4})-(\d{2})-(\d{2})\b/g)) {
+    const d = iso(Number(m[1]), Number(m[2]), Number(m[3]));
+    add({ type: 'date', start: m.index!, end: m.index! + m[0].length, text: m[0], from: d, to: d });
+  }
+  const monthFirst = new RegExp(`\\b(${MONTH_RE})\\.?\\s+(\\d{1,2})(?:\\s*${DASH}\\s*(\\d{1,2}))?(?:,?\\s+(\\d{4}))?\\b`, 'giu');
+  const dayFirst = new RegExp(`\\b(\\d{1,2})(?:\\s*${DASH}\\s*(\\d{1,2}))?\\s+(${MONTH_RE})\\.?(?:,?\\s+(\\d{4}))?`, 'giu');
+  for (const m of text.matchAll(monthFirst)) {
+    if (overlapsAny(taken, m.index!, m.index! + m[0].length)) continue;
+    const mo = MONTHS[m[1].toLowerCase()];
+    const y = m[4] ? Number(m[4]) : year;
+    add({ type: 'date', start: m.index!, end: m.index! + m[0].length, text: m[0], from: iso(y, mo, Number(m[2])), to: iso(y, mo, Number(m[3] ?? m[2])) });
+  }
+  for (const m of text.matchAll(dayFirst)) {
+    if (overlapsAny(taken, m.index!, m.index! + m[0].length)) continue;
+    const mo = MONTHS[m[3].toLowerCase()];
+    const y = m[4] ? Number(m[4]) : year;
+    add({ type: 'date', start: m.index!, end: m.index! + m[0].length, text: m[0], from: iso(y, mo, Number(m[1])), to: iso(y, mo, Number(m[2] ?? m[1])) });
+  }
+
+  // Percentages: "75%", "75 percent", "75 per cent".
+  for (const m of text.matchAll(/(\d+(?:[.,]\d+)?)\s*(%|per\s?cent\b|percent\b|процент\p{L}*|відсот\p{L}*)/giu)) {
+    if (overlapsAny(taken, m.index!, m.index! + m[0].length)) continue;
+    add({ type: 'percent', start: m.index!, end: m.index! + m[0].length, text: m[0], value: Number(m[1].replace(',', '.')), unit: 'percent', approx: approxBefore(m.index!) });
+  }
+  // Fractions: "three-quarters", "a fifth", "one-fifth", "half", "two thirds", "пятую часть".
+  const fracRe = new RegExp(`\\b(?:(a|an|one|two|three|four|${Object.keys(WORD_NUMBERS).slice(0, 10).join('|')})[\\s-]+)?(${Object.keys(FRACTIONS).join('|')})\\b`, 'giu');
+  for (const m of text.matchAll(fracRe)) {
+    if (overlapsAny(taken, m.index!, m.index! + m[0].length)) continue;
+    const frac = m[2].toLowerCase();
+    const lead = (m[1] ?? '').toLowerCase();
+    // "half" alone is a fraction; "a third"/"a fifth" need the article or number ("the third round" is not).
+    if (!lead && !['half', 'треть', 'четверть', 'половина', 'половину', 'пятую', 'пятая', "п'яту", "п'ята", 'третину', 'чверть'].includes(frac)) continue;
+    const n = lead === 'a' || lead === 'an' || lead === '' ? 1 : WORD_NUMBERS[lead] ?? 1;
+    add({ type: 'percent', start: m.index!, end: m.index! + m[0].length, text: m[0], value: round(n * FRACTIONS[frac]), unit: 'percent', approx: approxBefore(m.index!) });
+  }
+
+  // Distances: "15km", "15 km (9.3 miles)", "about 15 kilometres".
+  const distRe = new RegExp(`(${NUM})\\s*(${Object.keys(DISTANCE_UNITS).sort((a, b) => b.length - a.length).join('|')})\\b`, 'giu');
+  for (const m of text.matchAll(distRe)) {
+    if (overlapsAny(taken, m.index!, m.index! + m[0].length)) continue;
+    const n = parseNumber(m[1]);
+    if (n == null) continue;
+    add({ type: 'distance', start: m.index!, end: m.index! + m[0].length, text: m[0], value: round(n * DISTANCE_UNITS[m[2].toLowerCase()]), unit: 'km', approx: approxBefore(m.index!) || m[2].toLowerCase().startsWith('mi') });
+  }
+
+  // Durations: "15 years", "50-year", "30, 40, 50 years", "a 60-day cease-fire".
+  const durRe = new RegExp(`((?:${NUM})(?:\\s*(?:,|or|and|to|${DASH})\\s*(?:${NUM}))*)[\\s-]*(${Object.keys(DURATION_UNITS).join('|')})\\b`, 'giu');
+  for (const m of text.matchAll(durRe)) {
+    if (overlapsAny(taken, m.index!, m.index! + m[0].length)) continue;
+    const nums = [...m[1].matchAll(new RegExp(NUM, 'giu'))].map((x) => parseNumber(x[0])).filter((x): x is number => x != null);
+    if (!nums.length) continue;
+    const unit = DURATION_UNITS[m[2].toLowerCase()];
+    add({ type: 'duration', start: m.index!, end: m.index! + m[0].length, text: m[0], value: nums[nums.length - 1], values: nums, unit, approx: approxBefore(m.index!) });
+  }
+
+  // Counts of things: "91 long-range drones", "1.5 million soldiers", "two main issues", "20-point".
+  const countRe = new RegExp(`(${NUM})(?:\\s+(${Object.keys(MULTIPLIERS).join('|')}))?((?:[\\s-]+[\\p{L}'’-]+){1,3})`, 'giu');
+  for (const m of text.matchAll(countRe)) {
+    const s = m.index!;
+    const numEnd = s + m[1].length + (m[2] ? text.slice(s + m[1].length).indexOf(m[2]) + m[2].length : 0);
+    if (overlapsAny(taken, s, numEnd)) continue;
+    if (/\d{4}/.test(m[1]) && !m[2] && Number(m[1]) >= 1900 && Number(m[1]) <= 2100) continue; // a year
+    const base = parseNumber(m[1]);
+    if (base == null) continue;
+    const value = base * (m[2] ? MULTIPLIERS[m[2].toLowerCase()] : 1);
+    const words = m[3].split(/[\s-]+/).filter(Boolean).map((w) => stem(w.toLowerCase().replace(/[’']s$/, '')));
+    add({ type: 'count', start: s, end: s + m[0].length, text: m[0].trim(), value, unit: words.join(' '), approx: approxBefore(s) });
+  }
+
+  out.push(...extractPlaces(text), ...extractChannels(text), ...extractQuotes(text));
+  return out.sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+function round(n: number): number {
+  return Math.round(n * 100) / 100;
+}
+
+// Places: "west of Moscow", "northwest of Moscow", "in northern Russia", "the Novgorod region".
+const DIRS = 'north|south|east|west|north-?east|north-?west|south-?east|south-?west|northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|south-?western|central';
+export function extractPlaces(text: string): Value[] {
+  const out: Value[] = [];
+  for (const m of text.matchAll(new RegExp(`\\b(${DIRS})\\s+of\\s+(\\p{Lu}[\\p{L}-]+)`, 'gu'))) {
+    out.push({ type: 'place', start: m.index!, end: m.index! + m[0].length, text: m[0], direction: dir(m[1]), landmark: m[2].toLowerCase() });
+  }
+  for (const m of text.matchAll(new RegExp(`\\b(${DIRS})\\s+(\\p{Lu}[\\p{L}-]+)`, 'gu'))) {
+    if (/^(north|south|east|west)$/i.test(m[1]) && /^(Korea|America|Africa|Sudan|Macedonia|Carolina|Dakota|Bank|Virginia)$/.test(m[2])) continue;
+    out.push({ type: 'place', start: m.index!, end: m.index! + m[0].length, text: m[0], area: `${dir(m[1])} ${m[2].toLowerCase()}` });
+  }
+  for (const m of text.matchAll(/\b(\p{Lu}[\p{L}-]+)\s+(region|oblast|province|district|krai)\b/gu)) {
+    out.push({ type: 'place', start: m.index!, end: m.index! + m[0].length, text: m[0], region: m[1].toLowerCase() });
+  }
+  return out;
+}
+function dir(d: string): string {
+  return d.toLowerCase().replace('-', '').replace(/ern$/, '');
+}
+
+// Channels: how a statement reached the public. Specific kinds first: "a statement posted on
+// Telegram" is a Telegram post.
+const CHANNELS: [string, RegExp][] = [
+  ['Telegram post', /\bTelegram\b/i],
+  ['televised remarks', /\b(televised|on television|on TV|on state TV)\b/i],
+  ['post on X', /\b(on X|X post|tweet(ed)?|on Twitter)\b/],
+  ['WhatsApp', /\bWhatsApp\b/i],
+  ['interview', /\binterview\b/i],
+  ['news conference', /\b(news|press) conference\b/i],
+  ['social media', /\bsocial media\b/i],
+  ['phone call', /\b(phone call|by phone|call with)\b/i],
+  ['statement', /\bstatement\b/i],
+  ['comments to media', /\bcomments reported by\b/i],
+];
+export function extractChannels(text: string): Value[] {
+  for (const [channel, re] of CHANNELS) {
+    const m = re.exec(text);
+    if (m) return [{ type: 'channel', start: m.index, end: m.index + m[0].length, text: m[0], channel }];
+  }
+  return [];
+}
+
+// Quotes: words between double quotation marks (straight or curly), single quotes around a
+// phrase ('lie'), with the quotation marks left out of the span.
+export function extractQuotes(text: string): Value[] {
+  const out: Value[] = [];
+  const re = /“([^”]{1,600})”|"([^"]{1,600})"|„([^“”]{1,600})[“”]|«([^»]{1,600})»|(?<![\p{L}])'([^'\n]{2,120})'(?![\p{L}])/gu;
+  for (const m of text.matchAll(re)) {
+    const inner = m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5];
+    const start = m.index! + 1;
+    out.push({ type: 'quote', start, end: start + inner.length, text: inner });
+  }
+  return out;
+}

@@ -1,0 +1,155 @@
+// `npx crosscheck`: the command-line tool. File and process I/O live here; the work is in lib/.
+// Bad input gets a clear message and exit code 1; usage errors exit 2; never a stack trace.
+import fs from 'node:fs';
+import path from 'node:path';
+import { compileCorpus, type Coverage } from '../lib/compile/compiler';
+import { StoryError } from '../lib/compile/story';
+import { formatProblem, validatePackText } from '../lib/pack/validate';
+
+const HELP = `crosscheck: build and check Crosscheck claim packs
+
+Usage:
+  crosscheck pack build <corpus-dir> --out <file> [--coverage <file>] [--quiet]
+      Compile a corpus (manifest.json, the article texts and story.yaml) into a claim pack.
+      Prints the coverage report (claims x articles, and the sentences that matched no claim)
+      to standard error, or to --coverage <file>.
+  crosscheck pack validate <file>
+      Check a claim pack. Exit 0 when valid; exit 1 listing every problem with its JSON path.
+  crosscheck --help
+      This text.
+
+Exit codes: 0 success, 1 invalid input, 2 wrong usage.`;
+
+class UsageError extends Error {}
+class InputError extends Error {}
+
+function parseArgs(argv: string[], flags: Record<string, 'value' | 'bool'>) {
+  const positional: string[] = [];
+  const opts: Record<string, string | boolean> = {};
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a.startsWith('--')) {
+      const name = a.slice(2);
+      const kind = flags[name];
+      if (!kind) throw new UsageError(`unknown option ${a}`);
+      if (kind === 'bool') opts[name] = true;
+      else {
+        const value = argv[++i];
+        if (value === undefined || value.startsWith('--')) throw new UsageError(`${a} needs a value`);
+        opts[name] = value;
+      }
+    } else positional.push(a);
+  }
+  return { positional, opts };
+}
+
+function readFile(file: string, what: string): Buffer {
+  try {
+    const st = fs.statSync(file);
+    if (st.isDirectory()) throw new InputError(`${file}: is a directory, expected ${what}`);
+    return fs.readFileSync(file);
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new InputError(`${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : `cannot read (${code ?? String(e)})`}`);
+  }
+}
+
+function packValidate(argv: string[]): number {
+  const { positional } = parseArgs(argv, {});
+  if (positional.length !== 1) throw new UsageError('pack validate takes one file');
+  const file = positional[0];
+  const r = validatePackText(new Uint8Array(readFile(file, 'a pack file')));
+  if (r.ok) {
+    const p = r.pack;
+    console.log(`${file}: valid claim pack "${p.id}" version ${p.version}: ${p.outlets.length} outlets, ${p.articles.length} articles, ${p.actors.length} actors, ${p.claims.length} claims, ${p.reports.length} reports, ${p.positions.length} positions`);
+    return 0;
+  }
+  console.log(`${file}: not a valid claim pack (${r.problems.length} problem${r.problems.length === 1 ? '' : 's'})`);
+  for (const p of r.problems) console.log(`${file}: ${formatProblem(p)}`);
+  return 1;
+}
+
+function packBuild(argv: string[]): number {
+  const { positional, opts } = parseArgs(argv, { out: 'value', coverage: 'value', quiet: 'bool' });
+  if (positional.length !== 1) throw new UsageError('pack build takes one corpus directory');
+  if (typeof opts.out !== 'string') throw new UsageError('pack build needs --out <file>');
+  const dir = positional[0];
+  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new InputError(`${dir}: not a directory`);
+  const manifestFile = path.join(dir, 'manifest.json');
+  const storyFile = ['story.yaml', 'story.yml'].map((f) => path.join(dir, f)).find((f) => fs.existsSync(f));
+  if (!storyFile) throw new InputError(`${dir}: no story.yaml beside the articles (see docs/story-format.md)`);
+  const { pack, coverage } = compileCorpus({
+    manifestText: readFile(manifestFile, 'manifest.json').toString('utf8'),
+    manifestFile,
+    storyText: readFile(storyFile, 'a story file').toString('utf8'),
+    storyFile,
+    readArticle: (f) => {
+      const p = path.join(dir, f);
+      return fs.existsSync(p) ? fs.readFileSync(p, 'utf8') : null;
+    },
+  });
+  const text = `${JSON.stringify(pack, null, 2)}\n`;
+  const check = validatePackText(text);
+  if (!check.ok) {
+    for (const p of check.problems) console.error(`${opts.out}: ${formatProblem(p)}`);
+    throw new InputError('the compiled pack does not validate; nothing was written');
+  }
+  fs.mkdirSync(path.dirname(path.resolve(opts.out)), { recursive: true });
+  const tmp = `${opts.out}.tmp-${process.pid}`;
+  fs.writeFileSync(tmp, text);
+  fs.renameSync(tmp, opts.out);
+  const report = formatCoverage(coverage);
+  if (typeof opts.coverage === 'string') fs.writeFileSync(opts.coverage, report);
+  else if (!opts.quiet) process.stderr.write(report);
+  const diffs = pack.reports.filter((r) => r.stance !== 'corroborates').length;
+  console.log(`wrote ${opts.out}: ${pack.actors.length} actors, ${pack.claims.length} claims, ${pack.reports.length} reports (${diffs} differ or contradict), ${pack.positions.length} positions`);
+  return 0;
+}
+
+export function formatCoverage(c: Coverage): string {
+  const lines: string[] = [];
+  lines.push('Coverage: claims x articles (+ corroborates, ~ differs, x contradicts, . not reported)');
+  lines.push(`  ${c.articles.map((a) => a.file.slice(0, 3)).join(' ')}  claim`);
+  for (const claim of c.claims) {
+    const cells = c.articles.map((a) => ` ${claim.cells[a.id]} `).join(' ');
+    const n = Object.values(claim.cells).filter((x) => x !== '.').length;
+    lines.push(`  ${cells}  ${claim.id}${n === 0 ? '   <- found in no article' : ''}`);
+  }
+  lines.push('', 'Sentences that matched no claim:');
+  for (const u of c.unmatched) {
+    lines.push(`  ${u.file} (${u.sentences.length})`);
+    for (const s of u.sentences) lines.push(`    - ${s.length > 160 ? `${s.slice(0, 157)}...` : s}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function main(argv: string[]): number {
+  const [cmd, sub, ...rest] = argv;
+  if (!cmd || cmd === '--help' || cmd === '-h' || cmd === 'help') {
+    console.log(HELP);
+    return 0;
+  }
+  if (cmd === 'pack' && sub === 'build') return packBuild(rest);
+  if (cmd === 'pack' && sub === 'validate') return packValidate(rest);
+  throw new UsageError(`unknown command "${[cmd, sub].filter(Boolean).join(' ')}"`);
+}
+
+try {
+  process.exitCode = main(process.argv.slice(2));
+} catch (e) {
+  if (e instanceof UsageError) {
+    console.error(`crosscheck: ${e.message}\nRun "npx crosscheck --help" for usage.`);
+    process.exitCode = 2;
+  } else if (e instanceof InputError) {
+    console.error(`crosscheck: ${e.message}`);
+    process.exitCode = 1;
+  } else if (e instanceof StoryError) {
+    console.error(`crosscheck: the corpus has ${e.problems.length} problem${e.problems.length === 1 ? '' : 's'}:`);
+    for (const p of e.problems) console.error(`  ${p}`);
+    process.exitCode = 1;
+  } else {
+    console.error(`crosscheck: internal error: ${e instanceof Error ? e.message : String(e)}`);
+    process.exitCode = 2;
+  }
+}

@@ -1,0 +1,133 @@
+#!/usr/bin/env node
+// `npm start`: builds the extension, serves a demo article of the bundled story on 127.0.0.1 and
+// opens it in Chromium with the extension loaded.
+// With a display (DISPLAY set, not CI): a visible window; runs until the browser is closed.
+// Without one: headless; saves demo-output/page.png and demo-output/popup.png, then exits.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { ROOT, launchWithExtension } from './launch-chromium.mjs';
+
+const PACK_FILE = path.join(ROOT, 'assets', 'packs', 'putin-residence-claim-2025-12.json');
+const OUT_DIR = path.join(ROOT, 'demo-output');
+
+function build() {
+  console.log('Building the extension (wxt build)…');
+  const r = spawnSync('npx', ['--no-install', 'wxt', 'build'], { cwd: ROOT, stdio: 'inherit' });
+  if (r.status !== 0) throw new Error(`wxt build failed (exit ${r.status ?? r.signal})`);
+}
+
+const escapeHtml = (s) =>
+  String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+
+/** The demo page: one article of the bundled pack (Reuters', else the first), as plain escaped text. */
+function demoPage(pack) {
+  const articles = Array.isArray(pack.articles) ? pack.articles : [];
+  const article = articles.find((a) => a.outlet === 'reuters') ?? articles[0];
+  if (!article) throw new Error(`The bundled pack ${PACK_FILE} has no articles to show.`);
+  const outlet = (pack.outlets ?? []).find((o) => o.id === article.outlet);
+  const paragraphs = String(article.text ?? '')
+    .split(/\r?\n/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+  const byline = [outlet?.name ?? article.outlet, article.published].filter(Boolean).map(escapeHtml).join(' · ');
+  const html = `<!doctype html>
+<html lang="${escapeHtml(article.language || 'en')}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(article.title)}</title>
+<style>
+  body { margin: 0; background: #fafafa; color: #1b1b1b; font: 18px/1.6 Georgia, 'Times New Roman', serif; }
+  .banner { font: 13px/1.4 system-ui, sans-serif; background: #1f3a5f; color: #fff; padding: 8px 16px; }
+  article { max-width: 720px; margin: 32px auto; padding: 0 20px; }
+  h1 { font-size: 32px; line-height: 1.2; margin: 0 0 8px; }
+  .byline { font: 14px/1.4 system-ui, sans-serif; color: #555; margin-bottom: 24px; }
+</style>
+</head>
+<body>
+<div class="banner">Crosscheck demo · ${escapeHtml(pack.title)} · a local copy of one article of the bundled story</div>
+<article>
+<h1>${escapeHtml(article.title)}</h1>
+<div class="byline">${byline}</div>
+${paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}
+</article>
+</body>
+</html>
+`;
+  return { html, article };
+}
+
+async function serve(html) {
+  const server = http.createServer((req, res) => {
+    const { pathname } = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (pathname !== '/' && pathname !== '/article.html') {
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+      return res.end('not found');
+    }
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(html);
+  });
+  await new Promise((ok, ko) => {
+    server.once('error', ko);
+    server.listen(Number(process.env.PORT) || 0, '127.0.0.1', ok);
+  });
+  return { server, url: `http://127.0.0.1:${server.address().port}/article.html` };
+}
+
+async function main() {
+  build();
+  const pack = JSON.parse(fs.readFileSync(PACK_FILE, 'utf8'));
+  const { html, article } = demoPage(pack);
+  const { server, url } = await serve(html);
+  console.log(`Demo article (${article.outlet}: ${article.title}) at ${url}`);
+
+  const visible = Boolean(process.env.DISPLAY) && !process.env.CI;
+  const ext = await launchWithExtension({ headless: !visible, viewport: visible ? null : { width: 1280, height: 900 } });
+  const popupUrl = `chrome-extension://${ext.extensionId}/popup.html`;
+  console.log(`Extension ${ext.extensionId} loaded; its popup is at ${popupUrl}`);
+  try {
+    const page = ext.context.pages()[0] ?? (await ext.context.newPage());
+    await page.goto(url);
+
+    if (visible) {
+      console.log('Chromium is open. Close the browser window (or press Ctrl+C) to stop.');
+      const closed = new Promise((ok) => ext.context.once('close', ok));
+      const stop = () => void ext.context.close().catch(() => {});
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+      await closed;
+      return;
+    }
+
+    fs.mkdirSync(OUT_DIR, { recursive: true });
+    const pagePng = path.join(OUT_DIR, 'page.png');
+    await page.screenshot({ path: pagePng }); // what a reader sees on opening the article
+
+    const popup = await ext.context.newPage();
+    await popup.setViewportSize({ width: 360, height: 600 });
+    await popup.goto(popupUrl);
+    // The background installs the bundled pack at start-up; the popup updates live when it lands.
+    await popup.locator('li.pack').first().waitFor({ state: 'visible', timeout: 20_000 }).catch(() => {
+      console.warn('No pack listed in the popup after 20 s; saving the popup as it is.');
+    });
+    const popupPng = path.join(OUT_DIR, 'popup.png');
+    await popup.locator('body').screenshot({ path: popupPng }); // the popup's own size, as the toolbar shows it
+
+    console.log(`Screenshot of the demo page: ${path.relative(process.cwd(), pagePng) || pagePng}`);
+    console.log(`Screenshot of the popup:     ${path.relative(process.cwd(), popupPng) || popupPng}`);
+    console.log('Hover-card screenshots: not available yet (the hover card comes with a later issue).');
+  } finally {
+    await ext.close();
+    server.close();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (e) => {
+    console.error(`npm start failed: ${e instanceof Error ? e.message : e}`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,96 @@
+// End-to-end helpers: the built extension in real Chromium (launch code shared with `npm start`
+// in scripts/launch-chromium.mjs) and raw IndexedDB reads inside the extension's service worker.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Worker } from 'playwright-core';
+import { ROOT, launchWithExtension, makeProfileDir } from '../../scripts/launch-chromium.mjs';
+
+export { ROOT, launchWithExtension, makeProfileDir };
+
+export const BUNDLED_PACK_FILE = path.join(ROOT, 'assets', 'packs', 'putin-residence-claim-2025-12.json');
+
+export interface BundledPackJson {
+  id: string;
+  version: number;
+  title: string;
+  claims: unknown[];
+  actors: unknown[];
+  [key: string]: unknown;
+}
+
+/** The pack shipped with the extension, read from disk (so the test follows whatever pack is there). */
+export function readBundledPack(): BundledPackJson {
+  return JSON.parse(fs.readFileSync(BUNDLED_PACK_FILE, 'utf8')) as BundledPackJson;
+}
+
+export interface StoredPackSnapshot {
+  /** Every row of the `packs` store. */
+  packs: Array<{ id: string; version: number; title: string; installedAt: string; counts: Record<string, number> }>;
+  /** Rows of the pack's claims and actors (by the `pack` index) and of the whole stores. */
+  claims: number;
+  actors: number;
+  allClaims: number;
+  allActors: number;
+}
+
+/**
+ * Reads the real IndexedDB 'crosscheck' in the service worker with the raw API (not Dexie).
+ * Returns null while the database or its stores do not exist yet; never creates the database.
+ */
+export async function readStoredPack(worker: Worker, packId: string): Promise<StoredPackSnapshot | null> {
+  return worker.evaluate(async (id: string) => {
+    const req = <T>(r: IDBRequest<T>) =>
+      new Promise<T>((ok, ko) => {
+        r.onsuccess = () => ok(r.result);
+        r.onerror = () => ko(r.error);
+      });
+    const known = await indexedDB.databases();
+    if (!known.some((d) => d.name === 'crosscheck')) return null;
+    const open = indexedDB.open('crosscheck');
+    // Never create or upgrade the database from here: that is Dexie's job.
+    open.onupgradeneeded = () => open.transaction?.abort();
+    let db: IDBDatabase;
+    try {
+      db = await req(open);
+    } catch {
+      return null;
+    }
+    try {
+      const stores = ['packs', 'claims', 'actors'];
+      if (!stores.every((s) => db.objectStoreNames.contains(s))) return null;
+      const tx = db.transaction(stores, 'readonly');
+      const packs = await req(tx.objectStore('packs').getAll());
+      const claims = await req(tx.objectStore('claims').index('pack').count(id));
+      const actors = await req(tx.objectStore('actors').index('pack').count(id));
+      const allClaims = await req(tx.objectStore('claims').count());
+      const allActors = await req(tx.objectStore('actors').count());
+      return { packs, claims, actors, allClaims, allActors };
+    } finally {
+      db.close();
+    }
+  }, packId);
+}
+
+/** Calls `read` until `done` holds for its value, or fails with the last value after `timeout` ms. */
+export async function pollUntil<T, U extends T>(read: () => Promise<T>, done: (v: T) => v is U, timeout?: number, what?: string): Promise<U>;
+export async function pollUntil<T>(read: () => Promise<T>, done: (v: T) => boolean, timeout?: number, what?: string): Promise<T>;
+export async function pollUntil<T>(read: () => Promise<T>, done: (v: T) => boolean, timeout = 20_000, what = 'condition'): Promise<T> {
+  const end = Date.now() + timeout;
+  let last: T | undefined;
+  let lastError: unknown;
+  for (;;) {
+    try {
+      last = await read();
+      if (done(last)) return last;
+    } catch (e) {
+      lastError = e; // e.g. the worker restarted mid-evaluate: try again
+    }
+    if (Date.now() > end)
+      throw new Error(`Timed out waiting for ${what}; last value: ${JSON.stringify(last)}${lastError ? `; last error: ${String(lastError)}` : ''}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}

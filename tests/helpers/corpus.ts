@@ -1,0 +1,25 @@
+// The bundled corpus and its compiled pack, read from the project (never from ../shared).
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { compileCorpus, type CompileResult } from '../../lib/compile/compiler';
+import type { Pack } from '../../lib/pack/schema';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const CORPUS_DIR = path.join(ROOT, 'assets/corpus/putin-residence-claim-2025-12');
+export const BUNDLED_PACK = path.join(ROOT, 'assets/packs/putin-residence-claim-2025-12.json');
+
+export function compileBundledCorpus(storyText?: string): CompileResult {
+  const storyFile = path.join(CORPUS_DIR, 'story.yaml');
+  return compileCorpus({
+    manifestText: fs.readFileSync(path.join(CORPUS_DIR, 'manifest.json'), 'utf8'),
+    manifestFile: path.join(CORPUS_DIR, 'manifest.json'),
+    storyText: storyText ?? fs.readFileSync(storyFile, 'utf8'),
+    storyFile,
+    readArticle: (f) => (fs.existsSync(path.join(CORPUS_DIR, f)) ? fs.readFileSync(path.join(CORPUS_DIR, f), 'utf8') : null),
+  });
+}
+
+export function bundledPack(): Pack {
+  return JSON.parse(fs.readFileSync(BUNDLED_PACK, 'utf8')) as Pack;
+}

@@ -1,0 +1,72 @@
+// The CLI as a user runs it: `npx crosscheck ...` in the project.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BUNDLED_PACK, CORPUS_DIR, ROOT } from '../helpers/corpus';
+
+const STACK = /^\s+at .+:\d+:\d+\)?$/m;
+function cli(args: string[]) {
+  const r = spawnSync('npx', ['--no-install', 'crosscheck', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+  return { code: r.status, out: `${r.stdout}${r.stderr}`.replace(/^npm warn.*\n/gm, ''), stdout: r.stdout };
+}
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cc-cli-'));
+
+describe('npx crosscheck', () => {
+  it('--help lists the commands', () => {
+    const r = cli(['--help']);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/pack build <corpus-dir> --out <file>/);
+    expect(r.out).toMatch(/pack validate <file>/);
+  });
+
+  it('pack build writes the bundled pack byte for byte, and prints coverage', () => {
+    const out = path.join(tmp, 'pack.json');
+    const r = cli(['pack', 'build', CORPUS_DIR, '--out', out]);
+    expect(r.code, r.out).toBe(0);
+    expect(fs.readFileSync(out, 'utf8')).toBe(fs.readFileSync(BUNDLED_PACK, 'utf8'));
+    expect(r.out).toMatch(/Coverage: claims x articles/);
+    expect(r.out).toMatch(/\+ {3}\+ {3}\+ {3}\+ {3}\. {3}fifth-of-ukraine/);
+    expect(r.out).toMatch(/Sentences that matched no claim/);
+  });
+
+  it('pack validate: 0 for a valid pack, 1 with every problem on its own line, no stack trace', () => {
+    expect(cli(['pack', 'validate', BUNDLED_PACK]).code).toBe(0);
+    const p = JSON.parse(fs.readFileSync(BUNDLED_PACK, 'utf8'));
+    p.reports[12].article = 'a9';
+    p.articles[0].url = 'javascript:alert(1)';
+    const f = path.join(tmp, 'bad.json');
+    fs.writeFileSync(f, JSON.stringify(p));
+    const r = cli(['pack', 'validate', f]);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain(`${f}: articles[0].url: must be an http(s) URL`);
+    expect(r.out).not.toMatch(STACK);
+  });
+
+  it('clear errors for a missing file, a corpus without a story, and wrong usage', () => {
+    const missing = cli(['pack', 'validate', path.join(tmp, 'nope.json')]);
+    expect(missing).toMatchObject({ code: 1 });
+    expect(missing.out).toMatch(/nope\.json: no such file/);
+    const noStory = cli(['pack', 'build', tmp, '--out', path.join(tmp, 'x.json')]);
+    expect(noStory.code).toBe(1);
+    expect(noStory.out).toMatch(/no story\.yaml/);
+    const usage = cli(['pack', 'build', CORPUS_DIR]);
+    expect(usage.code).toBe(2);
+    expect(usage.out).toMatch(/needs --out/);
+    for (const r of [missing, noStory, usage]) expect(r.out).not.toMatch(STACK);
+  });
+
+  it('a broken story file is reported with its line, and nothing is written', () => {
+    const dir = path.join(tmp, 'corpus');
+    fs.cpSync(CORPUS_DIR, dir, { recursive: true });
+    const storyPath = path.join(dir, 'story.yaml');
+    fs.writeFileSync(storyPath, fs.readFileSync(storyPath, 'utf8').replace('  year: 2025\n', '  year: twenty\n'));
+    const out = path.join(tmp, 'never.json');
+    const r = cli(['pack', 'build', dir, '--out', out]);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/story\.yaml:\d+:\d+: story\.year: /);
+    expect(r.out).not.toMatch(STACK);
+    expect(fs.existsSync(out)).toBe(false);
+  });
+});

@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import { ActorMatcher } from '../../lib/match/actors';
+import { compareSlot } from '../../lib/match/compare';
+import type { Slot } from '../../lib/pack/schema';
+import { splitSentences } from '../../lib/text/sentences';
+import { normWord, stem } from '../../lib/text/tokens';
+import { extractValues } from '../../lib/text/values';
+
+const slot = (s: Partial<Slot> & Pick<Slot, 'type' | 'text'>): Slot => ({ name: 'x', ...s });
+const status = (sl: Slot, sentence: string) => compareSlot(sl, extractValues(sentence, { year: 2025 })).status;
+
+describe('sentences', () => {
+  it('does not break after abbreviations and initials', () => {
+    const s = splitSentences('U.S. President Donald Trump spoke. Col. Gen. Mikhail Teplinsky replied. Mr. Smith left.');
+    expect(s.map((x) => x.text)).toEqual(['U.S. President Donald Trump spoke.', 'Col. Gen. Mikhail Teplinsky replied.', 'Mr. Smith left.']);
+  });
+
+  it('keeps a heading and the paragraph after it apart, with offsets into the text', () => {
+    const text = 'TERRITORIAL ISSUES UNRESOLVED\nTrump said the talks went well.';
+    const s = splitSentences(text);
+    expect(s.map((x) => x.text)).toEqual(['TERRITORIAL ISSUES UNRESOLVED', 'Trump said the talks went well.']);
+    for (const x of s) expect(text.slice(x.start, x.end)).toBe(x.text);
+  });
+
+  it('keeps a quotation of several sentences together with its attribution', () => {
+    const s = splitSentences('"It is late. We must go," he said. Then he left.');
+    expect(s.map((x) => x.text)).toEqual(['"It is late. We must go," he said.', 'Then he left.']);
+  });
+});
+
+describe('normalisation', () => {
+  it('folds case, apostrophes, possessives and Latin diacritics, keeping Cyrillic letters', () => {
+    expect(normWord('Putin’s')).toBe('putin');
+    expect(normWord('Zelenskyy’s')).toBe('zelenskyy');
+    expect(normWord('Élysée')).toBe('elysee');
+    expect(normWord('Зеленський')).toBe('зеленський');
+    expect(stem('attacked')).toBe(stem('attacks'));
+    expect(stem('preparing')).toBe(stem('prepare'));
+  });
+});
+
+describe('values', () => {
+  it('"around 75%" agrees with "about three-quarters"', () => {
+    const s = slot({ type: 'percent', text: 'around 75%', value: 75 });
+    expect(status(s, 'Russia holds about three-quarters of the region.')).toBe('agrees');
+    expect(status(s, 'Russia holds roughly 75 per cent of the region.')).toBe('agrees');
+    expect(status(s, 'Russia holds about two-thirds of the region.')).toBe('contradicts');
+  });
+
+  it('"15km" agrees with "15 km (9.3 miles)" and "about 15 kilometres"; 25 km does not', () => {
+    const s = slot({ type: 'distance', text: '15 km', value: 15, unit: 'km' });
+    expect(status(s, 'Forces were 15km from the city.')).toBe('agrees');
+    expect(status(s, 'Forces were 15 km (9.3 miles) from the city.')).toBe('agrees');
+    expect(status(s, 'Forces were about 15 kilometres from the city.')).toBe('agrees');
+    expect(status(s, 'Forces were 9.3 miles from the city.')).toBe('agrees');
+    expect(status(s, 'Forces were 25 km from the city.')).toBe('contradicts');
+  });
+
+  it('"December 28-29" agrees with "28-29 December" and "December 29", not with "December 20"', () => {
+    const [v] = extractValues('December 28-29', { year: 2025 });
+    expect(v).toMatchObject({ type: 'date', from: '2025-12-28', to: '2025-12-29' });
+    const s = slot({ type: 'date', text: 'December 28-29', from: v.from, to: v.to });
+    expect(status(s, 'on 28-29 December')).toBe('agrees');
+    expect(status(s, 'on December 28–29')).toBe('agrees');
+    expect(status(s, 'posted on December 29')).toBe('agrees');
+    expect(status(s, 'on December 20')).toBe('contradicts');
+  });
+
+  it('counts things with their noun: 91 drones agrees, 89 drones contradicts, 91 soldiers is another count', () => {
+    const s = slot({ type: 'count', text: '91 drones', value: 91, unit: 'drone' });
+    expect(status(s, 'Ukraine launched 91 long-range drones.')).toBe('agrees');
+    expect(status(s, 'Ukraine launched 89 drones.')).toBe('contradicts');
+    expect(status(s, 'Some 91 soldiers were there.')).toBe('absent');
+    expect(extractValues('more than 1.5 million soldiers')[0]).toMatchObject({ type: 'count', value: 1_500_000, approx: true });
+  });
+
+  it('a list of durations that includes the figure differs; another figure contradicts', () => {
+    const s = slot({ type: 'duration', text: '50 years', value: 50, unit: 'year' });
+    expect(status(s, 'he had sought a 50-year security deal')).toBe('agrees');
+    const r = compareSlot(s, extractValues('the possibility of 30, 40, 50 years'));
+    expect(r).toMatchObject({ status: 'differs', note: 'says 30, 40, 50 years' });
+    expect(status(s, 'guarantees for 15 years')).toBe('contradicts');
+  });
+
+  it('places: another direction from the same landmark differs; a vaguer area differs; the same region agrees', () => {
+    const s = slot({ type: 'place', text: 'Novgorod region, west of Moscow' });
+    expect(compareSlot(s, extractValues('in the Novgorod region northwest of Moscow'))).toMatchObject({ status: 'differs', note: 'says northwest of Moscow' });
+    expect(compareSlot(s, extractValues('a residence in northern Russia'))).toMatchObject({ status: 'differs', note: 'says northern Russia' });
+    expect(status(s, 'in the Novgorod region, west of Moscow')).toBe('agrees');
+    expect(status(s, 'in the Novgorod region')).toBe('agrees');
+    expect(status(s, 'the house was quiet')).toBe('absent');
+  });
+
+  it('channels: a Telegram post and televised remarks differ from a statement; "social media" covers X', () => {
+    const statement = slot({ type: 'channel', text: 'a statement' });
+    expect(compareSlot(statement, extractValues('In a statement posted on Telegram, Lavrov said'))).toMatchObject({ status: 'differs', note: 'says a post on Telegram' });
+    expect(compareSlot(statement, extractValues('Lavrov appeared in televised remarks'))).toMatchObject({ status: 'differs', note: 'says televised remarks' });
+    expect(status(statement, 'Lavrov said in a statement')).toBe('agrees');
+    expect(status(slot({ type: 'channel', text: 'on X' }), 'Sybiha said on social media')).toBe('agrees');
+  });
+
+  it("quotes: the same words agree, another wording of them differs, someone's other words are no evidence", () => {
+    const q = slot({ type: 'quote', text: 'Another round of lies from the Russian Federation' });
+    expect(status(q, '“Another round of lies from the Russian Federation,” he told reporters.')).toBe('agrees');
+    expect(compareSlot(q, extractValues('He called it “a complete fabrication”.'))).toMatchObject({ status: 'differs', note: 'quotes “a complete fabrication”' });
+    expect(compareSlot(q, extractValues('He called the claim a "lie."'))).toMatchObject({ status: 'differs', note: 'quotes “lie”' });
+    expect(status(q, 'He said: "We will meet again in January."')).toBe('absent');
+  });
+});
+
+describe('actor mentions', () => {
+  const m = new ActorMatcher([
+    { actor: 'lavrov', text: 'Lavrov', safeAlone: true },
+    { actor: 'lavrov', text: 'Sergei Lavrov', safeAlone: true },
+    { actor: 'lavrov', text: 'Лавров', safeAlone: true },
+    { actor: 'zelensky', text: 'Зеленський', safeAlone: true },
+    { actor: 'zelensky', text: 'Зеленский', safeAlone: true },
+    { actor: 'trump', text: 'Donald Trump', safeAlone: true },
+    { actor: 'trump', text: 'Donald', safeAlone: false },
+  ]);
+  const found = (t: string) => m.find(t).map((x) => `${x.actor}:${x.text}`);
+
+  it('matches the longest alias, whole words only', () => {
+    expect(found('Sergei Lavrov spoke; Lavrovich did not.')).toEqual(['lavrov:Sergei Lavrov']);
+  });
+
+  it('finds inflected Russian and Ukrainian names', () => {
+    expect(found('Заявление Сергея Лаврова и слова Зеленского')).toEqual(['lavrov:Лаврова', 'zelensky:Зеленского']);
+    expect(found('Офіс Зеленського')).toEqual(['zelensky:Зеленського']);
+    expect(found('Лавровка — село')).toEqual([]);
+  });
+
+  it('counts a first name only after the full name', () => {
+    expect(found('Donald went home.')).toEqual([]);
+    expect(found('Donald Trump spoke. Later Donald went home.')).toEqual(['trump:Donald Trump', 'trump:Donald']);
+  });
+});
