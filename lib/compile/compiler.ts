@@ -6,7 +6,7 @@
 import * as v from 'valibot';
 import type { Actor, Article, Claim, Outlet, Pack, Position, Report, Slot } from '../pack/schema';
 import { PACK_FORMAT } from '../pack/schema';
-import { ActorMatcher } from '../match/actors';
+import { ActorMatcher, aliasInputs } from '../match/actors';
 import { analyseSentence, ClaimIndex, type ClaimMatch } from '../match/claims';
 import { splitSentences, type Sentence } from '../text/sentences';
 import { extractValues } from '../text/values';
@@ -136,9 +136,7 @@ export function compileCorpus(input: CorpusInput): CompileResult {
   });
   fail();
 
-  const matcher = new ActorMatcher(
-    actors.flatMap((a) => [{ actor: a.id, text: a.name, safeAlone: true }, ...a.aliases.map((x) => (typeof x === 'string' ? { actor: a.id, text: x, safeAlone: true } : { actor: a.id, text: x.text, safeAlone: x.safeAlone ?? true }))]),
-  );
+  const matcher = new ActorMatcher(aliasInputs(actors));
   const index = new ClaimIndex(claims, matcher, ['en']);
   const reports: Report[] = [];
   const unmatched: Coverage['unmatched'] = [];

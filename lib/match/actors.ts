@@ -2,12 +2,21 @@
 // leftmost-longest, whole words only. Cyrillic names are inflected ("Лаврова", "Зеленського"):
 // an alias's stem matches any word that adds a case ending to it. Aliases that are not safe alone
 // (a first name) count only after the actor was named by a safe alias earlier in the text.
+import { aliasObject, type Actor } from '../pack/schema';
 import { tokenize, type Token } from '../text/tokens';
 
 export interface AliasInput {
   actor: string;
   text: string;
   safeAlone: boolean;
+}
+
+/** Every name of the actors, the canonical one included, as matcher input. */
+export function aliasInputs(actors: Pick<Actor, 'id' | 'name' | 'aliases'>[]): AliasInput[] {
+  return actors.flatMap((a) => [
+    { actor: a.id, text: a.name, safeAlone: true },
+    ...a.aliases.map((x) => ({ actor: a.id, ...aliasObject(x) })),
+  ]);
 }
 
 export interface Mention {
