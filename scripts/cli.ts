@@ -4,7 +4,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { compileCorpus, type Coverage } from '../lib/compile/compiler';
 import { StoryError } from '../lib/compile/story';
-import { formatProblem, validatePackText } from '../lib/pack/validate';
+import { htmlToText } from '../lib/extract/html';
+import type { Pack } from '../lib/pack/schema';
+import { decodePackBytes, formatProblem, validatePackText } from '../lib/pack/validate';
+import { ScanEngine, type ScanResult } from '../lib/scan/engine';
 
 const HELP = `crosscheck: build and check Crosscheck claim packs
 
@@ -15,6 +18,9 @@ Usage:
       to standard error, or to --coverage <file>.
   crosscheck pack validate <file>
       Check a claim pack. Exit 0 when valid; exit 1 listing every problem with its JSON path.
+  crosscheck scan <file.html | file.txt | -> [--pack <pack.json> ...] [--json] [--lang <code>]
+      Find the known actors and claims in a saved page (or standard input), with the same code as
+      the extension, and print a summary, or JSON with --json. Without --pack: the bundled pack.
   crosscheck --help
       This text.
 
@@ -41,6 +47,23 @@ function parseArgs(argv: string[], flags: Record<string, 'value' | 'bool'>) {
     } else positional.push(a);
   }
   return { positional, opts };
+}
+
+/** Like parseArgs, with options that may be given more than once. */
+function parseArgsMulti(argv: string[], flags: Record<string, 'value' | 'bool' | 'multi'>) {
+  const multi: Record<string, string[]> = {};
+  const single: Record<string, 'value' | 'bool'> = {};
+  for (const [k, v] of Object.entries(flags)) if (v !== 'multi') single[k] = v;
+  const rest: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const name = argv[i].startsWith('--') ? argv[i].slice(2) : null;
+    if (name && flags[name] === 'multi') {
+      const value = argv[++i];
+      if (value === undefined || value.startsWith('--')) throw new UsageError(`--${name} needs a value`);
+      (multi[name] ??= []).push(value);
+    } else rest.push(argv[i]);
+  }
+  return { ...parseArgs(rest, single), multi };
 }
 
 function readFile(file: string, what: string): Buffer {
@@ -124,6 +147,65 @@ export function formatCoverage(c: Coverage): string {
   return `${lines.join('\n')}\n`;
 }
 
+const BUNDLED_PACK = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../assets/packs/putin-residence-claim-2025-12.json');
+/** Pages larger than this are refused: no news page is, and the scan must stay quick. */
+const MAX_PAGE_BYTES = 20 * 1024 * 1024;
+
+function loadPack(file: string): Pack {
+  const r = validatePackText(new Uint8Array(readFile(file, 'a pack file')));
+  if (!r.ok) {
+    const more = r.problems.length > 3 ? ` (and ${r.problems.length - 3} more; run "npx crosscheck pack validate ${file}")` : '';
+    throw new InputError(`${file}: not a valid claim pack: ${r.problems.slice(0, 3).map(formatProblem).join('; ')}${more}`);
+  }
+  return r.pack;
+}
+
+function readPage(input: string): { text: string; html: boolean } {
+  let bytes: Buffer;
+  if (input === '-') {
+    try {
+      bytes = fs.readFileSync(0);
+    } catch {
+      throw new InputError('cannot read standard input');
+    }
+  } else bytes = readFile(input, 'a page (.html or .txt)');
+  if (bytes.byteLength > MAX_PAGE_BYTES)
+    throw new InputError(`${input}: too large (${(bytes.byteLength / 1048576).toFixed(1)} MB; the limit is ${MAX_PAGE_BYTES / 1048576} MB)`);
+  if (bytes.byteLength === 0) return { text: '', html: false };
+  const decoded = decodePackBytes(new Uint8Array(bytes));
+  if ('problem' in decoded) throw new InputError(`${input}: ${decoded.problem.message.replace(/JSON claim pack/g, 'page').replace(/, not JSON text/, '')}`);
+  const html = /\.x?html?$/i.test(input) || /^\s*(<!doctype|<html|<head|<body|<[a-z][\w-]*[\s>])/i.test(decoded.text.slice(0, 1000));
+  return { text: decoded.text, html };
+}
+
+function scan(argv: string[]): number {
+  const { positional, opts, multi } = parseArgsMulti(argv, { json: 'bool', pack: 'multi', lang: 'value' });
+  if (positional.length !== 1) throw new UsageError('scan takes one page: a .html or .txt file, or - for standard input');
+  const packs = (multi.pack?.length ? multi.pack : [BUNDLED_PACK]).map(loadPack);
+  const page = readPage(positional[0]);
+  const extracted = page.html ? htmlToText(page.text) : null;
+  const text = extracted ? extracted.text : page.text;
+  const lang = typeof opts.lang === 'string' ? opts.lang : (extracted?.lang ?? 'en');
+  const result = ScanEngine.fromPacks(packs).scanText(text, { lang });
+  if (opts.json) console.log(JSON.stringify(result, null, 1));
+  else process.stdout.write(formatScan(positional[0], result));
+  return 0;
+}
+
+export function formatScan(file: string, r: ScanResult): string {
+  const lines = [`${file}: ${r.actors.length} actor${r.actors.length === 1 ? '' : 's'}, ${r.claims.length} claim${r.claims.length === 1 ? '' : 's'}`];
+  if (r.claims.length) lines.push('', 'Claims:');
+  for (const c of r.claims) {
+    lines.push(`  [${c.verdict}] ${c.text}`, `    page: "${c.match.text.length > 200 ? `${c.match.text.slice(0, 197)}...` : c.match.text}"`);
+    lines.push(`    ${c.conflict ? c.conflict.note : c.summary}`);
+    for (const s of c.sources) lines.push(`    - ${s.outlet} (${s.stance}${s.differences.length ? `: ${s.differences.join('; ')}` : ''})`);
+    for (const p of c.positions) lines.push(`    * ${p.name} ${p.position}`);
+  }
+  if (r.actors.length) lines.push('', 'Actors:');
+  for (const a of r.actors) lines.push(`  ${a.name}: ${a.mentions.length} mention${a.mentions.length === 1 ? '' : 's'} (${[...new Set(a.mentions.map((m) => m.text))].join(', ')})`);
+  return `${lines.join('\n')}\n`;
+}
+
 function main(argv: string[]): number {
   const [cmd, sub, ...rest] = argv;
   if (!cmd || cmd === '--help' || cmd === '-h' || cmd === 'help') {
@@ -132,6 +214,7 @@ function main(argv: string[]): number {
   }
   if (cmd === 'pack' && sub === 'build') return packBuild(rest);
   if (cmd === 'pack' && sub === 'validate') return packValidate(rest);
+  if (cmd === 'scan') return scan(argv.slice(1));
   throw new UsageError(`unknown command "${[cmd, sub].filter(Boolean).join(' ')}"`);
 }
 

@@ -137,7 +137,7 @@ export function compileCorpus(input: CorpusInput): CompileResult {
   fail();
 
   const matcher = new ActorMatcher(aliasInputs(actors));
-  const index = new ClaimIndex(claims, matcher, ['en']);
+  const index = new ClaimIndex(claims, matcher);
   const reports: Report[] = [];
   const unmatched: Coverage['unmatched'] = [];
   const best = new Map<string, { s: Sentence; m: Ranked }>();

@@ -4,8 +4,11 @@
 // understands: "says northwest of Moscow", "says 89 drones".
 import type { Slot } from '../pack/schema';
 import { termsOf } from './terms';
+import { termOf } from '../text/lexicon';
 import { normPhrase, stem } from '../text/tokens';
-import { extractChannels, extractPlaces, type Value } from '../text/values';
+import { extractChannels, extractPlaces, sameRegion, type Value } from '../text/values';
+
+const CYRILLIC = /[\u0400-\u04ff]/;
 
 export type SlotOutcome =
   | { status: 'absent' }
@@ -14,17 +17,28 @@ export type SlotOutcome =
 
 const close = (a: number, b: number, approx: boolean) => Math.abs(a - b) <= Math.max(approx ? 0.06 * Math.max(a, b) : 0.005 * Math.max(a, b), 0.01);
 
-/** The unit of a count slot, stemmed ("drones" -> "drone"). */
-function unitStems(unit: string | undefined): string[] {
-  return (unit ?? '').toLowerCase().split(/[\s-]+/).filter(Boolean).map(stem);
+/** The unit of a count as terms: stems, or concepts where the lexicon has one ("беспилотником" -> @drone). */
+function unitTerms(unit: string | undefined): string[] {
+  return (unit ?? '')
+    .toLowerCase()
+    .split(/[\s-]+/)
+    .filter(Boolean)
+    .map((w) => termOf(w, stem(w)) ?? stem(w));
 }
 
 export function compareSlot(slot: Slot, values: Value[]): SlotOutcome {
   switch (slot.type) {
     case 'count': {
-      const want = unitStems(slot.unit);
-      const cands = values.filter((v) => v.type === 'count' && (!want.length || want.some((u) => (v.unit ?? '').split(' ').includes(u))));
-      return numeric(slot, cands, (v) => `says ${v.text}`);
+      const want = unitTerms(slot.unit);
+      const cands = values.filter((v) => v.type === 'count' && (!want.length || want.some((u) => unitTerms(v.unit).includes(u))));
+      // "89 drones against the" -> "89 drones": the figure and its noun.
+      const cut = (v: Value) => {
+        const words = v.text.split(/\s+/);
+        const at = words.findIndex((w, i) => i > 0 && unitTerms(w.replace(/[^\p{L}\p{N}-]/gu, '')).some((u) => want.includes(u)));
+        return at > 0 ? words.slice(0, at + 1).join(' ') : v.text;
+      };
+      const o = numeric(slot, cands, (v) => `says ${cut(v)}`);
+      return o.status === 'contradicts' ? { ...o, says: cut(o.value) } : o;
     }
     case 'percent':
     case 'distance':
@@ -60,15 +74,20 @@ export function compareSlot(slot: Slot, values: Value[]): SlotOutcome {
       const want = normPhrase(slot.text);
       const quotes = values.filter((v) => v.type === 'quote');
       if (!quotes.length || !want) return { status: 'absent' };
+      // The same words: one quote contains the other, word for word (a shorter one of at least four
+      // words, or all of the claim's), as quotes are often cut.
+      const wantWords = want.split(' ');
       const same = quotes.find((q) => {
-        const n = normPhrase(q.text);
-        return n && (n.includes(want) || (want.includes(n) && n.split(' ').length >= Math.min(4, want.split(' ').length)));
+        if (CYRILLIC.test(q.text) !== CYRILLIC.test(slot.text)) return false;
+        const n = normPhrase(q.text).split(' ').filter(Boolean);
+        return n.length > 0 && (containsWords(n, wantWords) || (containsWords(wantWords, n) && n.length >= Math.min(4, wantWords.length)));
       });
       if (same) return { status: 'agrees', value: same };
       // Another wording of the same words shares a meaning with them ("a lie" / "round of lies",
       // "fabrication"); a quote that shares none is other words of the speaker, not a variant.
+      // A quote in another script is a translation, not another wording.
       const wantTerms = termsOf(slot.text);
-      const q = quotes.find((x) => [...termsOf(x.text)].some((t) => wantTerms.has(t)));
+      const q = quotes.find((x) => CYRILLIC.test(x.text) === CYRILLIC.test(slot.text) && [...termsOf(x.text)].some((t) => wantTerms.has(t)));
       if (!q) return { status: 'absent' };
       const words = q.text.replace(/^[\s.,;:!?–—-]+|[\s.,;:!?–—-]+$/g, '');
       return { status: 'differs', value: q, says: words, note: `quotes “${words}”` };
@@ -93,6 +112,14 @@ const CHANNEL_WORDS: Record<string, string> = {
   statement: 'a statement',
   'comments to media': 'comments reported by the media',
 };
+
+function containsWords(hay: string[], needle: string[]): boolean {
+  outer: for (let i = 0; i + needle.length <= hay.length; i++) {
+    for (let j = 0; j < needle.length; j++) if (hay[i + j] !== needle[j]) continue outer;
+    return true;
+  }
+  return false;
+}
 
 function numeric(slot: Slot, cands: Value[], says: (v: Value) => string): SlotOutcome {
   if (!cands.length || slot.value == null) return { status: 'absent' };
@@ -121,12 +148,14 @@ function comparePlace(slot: Slot, places: Value[]): SlotOutcome {
       return { status: 'differs', value: p, says: p.text, note: `says ${p.text}` };
   }
   const agree = places.find(
-    (p) => (wantDir && p.landmark === wantDir.landmark) || (wantRegion && p.region === wantRegion.region) || (wantArea && p.area === wantArea.area),
+    (p) => (wantDir && p.landmark === wantDir.landmark) || (wantRegion && p.region && sameRegion(p.region, wantRegion.region!)) || (wantArea && p.area === wantArea.area),
   );
   if (agree) return { status: 'agrees', value: agree };
   const area = places.find((p) => p.area);
   if (area) return { status: 'differs', value: area, says: area.text, note: `says ${area.text}` };
-  const region = places.find((p) => p.region);
+  // Another region contradicts, when both are named in one script; across scripts a name that does
+  // not transliterate alike may still be the same place, so nothing is said.
+  const region = places.find((p) => p.region && CYRILLIC.test(p.region) === CYRILLIC.test(wantRegion?.region ?? ''));
   if (region && wantRegion) return { status: 'contradicts', value: region, says: region.text, note: `says ${region.text}` };
   return { status: 'absent' };
 }

@@ -59,6 +59,8 @@ const STOP = new Set(
   said says say told tell tells telling according added adding asked noted stated reported reports report
   mr mrs ms monday tuesday wednesday thursday friday saturday sunday yesterday today
   january february march april may june july august september october november december
+  year years month months week weeks day days hour hours km kilometre kilometres kilometer kilometers mile miles percent
+  лет года год років роки рік днів дней км відсотків процентов
   и в во не на с со что как а по к у из за от до о об для же ли бы то это его её ее их но или при так уже
   і й в у на з із що як а по до від за про для же чи би то це його її їх але або при так вже`.split(/\s+/).filter(Boolean),
 );

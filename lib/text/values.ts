@@ -37,10 +37,17 @@ const WORD_NUMBERS: Record<string, number> = {
 };
 const FRACTIONS: Record<string, number> = {
   half: 50, third: 100 / 3, thirds: 100 / 3, quarter: 25, quarters: 25, fifth: 20, fifths: 20, tenth: 10, tenths: 10,
-  треть: 100 / 3, четверть: 25, половина: 50, половину: 50, пятую: 20, пятая: 20, "п'яту": 20, "п'ята": 20, третину: 100 / 3, чверть: 25,
+  // Russian and Ukrainian, in the cases a share is written in ("пятую часть", "п'ятої частини").
+  треть: 100 / 3, трети: 100 / 3, третью: 100 / 3, четверть: 25, четверти: 25, четвертей: 25, половина: 50, половину: 50, половины: 50,
+  пятую: 20, пятая: 20, пятой: 20, "п'яту": 20, "п'ята": 20, "п'ятої": 20, "п’яту": 20, "п’ятої": 20, третину: 100 / 3, третини: 100 / 3,
+  чверть: 25, чверті: 25, чвертей: 25, половини: 50,
+};
+/** Words that count fractions: "two thirds", "три четверти", "трьох чвертей". */
+const FRACTION_COUNTS: Record<string, number> = {
+  one: 1, two: 2, three: 3, four: 4, одна: 1, одну: 1, две: 2, дві: 2, три: 3, трех: 3, трёх: 3, трьох: 3, четыре: 4, чотири: 4,
 };
 const MULTIPLIERS: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, тысяч: 1e3, тыс: 1e3, млн: 1e6, миллиона: 1e6, мільйона: 1e6, мільйонів: 1e6, миллионов: 1e6, тисяч: 1e3 };
-const APPROX = /\b(about|around|roughly|nearly|almost|some|approximately|approx\.?|more than|over|at least|up to|less than|under|close to|около|почти|более|примерно|около|близько|майже|понад|приблизно)\s*$/i;
+const APPROX = /(?<![\p{L}\p{N}])(about|around|roughly|nearly|almost|some|approximately|approx\.?|more than|over|at least|up to|less than|under|close to|около|почти|более|примерно|свыше|близько|майже|понад|приблизно|більше)\s*$/iu;
 
 const MONTHS: Record<string, number> = {
   january: 1, jan: 1, february: 2, feb: 2, march: 3, mar: 3, april: 4, apr: 4, may: 5, june: 6, jun: 6, july: 7, jul: 7,
@@ -48,6 +55,9 @@ const MONTHS: Record<string, number> = {
   января: 1, февраля: 2, марта: 3, апреля: 4, мая: 5, июня: 6, июля: 7, августа: 8, сентября: 9, октября: 10, ноября: 11, декабря: 12,
   січня: 1, лютого: 2, березня: 3, квітня: 4, травня: 5, червня: 6, липня: 7, серпня: 8, вересня: 9, жовтня: 10, листопада: 11, грудня: 12,
 };
+// \b knows only ASCII word characters; these work in Latin and Cyrillic alike.
+const B = '(?<![\\p{L}\\p{N}])';
+const E = '(?![\\p{L}\\p{N}])';
 const MONTH_RE = Object.keys(MONTHS).sort((a, b) => b.length - a.length).join('|');
 const DASH = '[-–—‑]';
 
@@ -62,7 +72,7 @@ export function parseNumber(s: string): number | null {
   return WORD_NUMBERS[w] ?? null;
 }
 
-const NUM = `(?:\\d+(?:[.,]\\d+)*|${Object.keys(WORD_NUMBERS).join('|')})`;
+const NUM = `(?:\\d+(?:[.,]\\d+)*|${Object.keys(WORD_NUMBERS).sort((a, b) => b.length - a.length).join('|')})`;
 
 interface Span { start: number; end: number }
 const overlapsAny = (spans: Span[], s: number, e: number) => spans.some((x) => s < x.end && e > x.start);
@@ -84,8 +94,8 @@ export function extractValues(text: string, opts: { year?: number } = {}): Value
     const d = iso(Number(m[1]), Number(m[2]), Number(m[3]));
     add({ type: 'date', start: m.index!, end: m.index! + m[0].length, text: m[0], from: d, to: d });
   }
-  const monthFirst = new RegExp(`\\b(${MONTH_RE})\\.?\\s+(\\d{1,2})(?:\\s*${DASH}\\s*(\\d{1,2}))?(?:,?\\s+(\\d{4}))?\\b`, 'giu');
-  const dayFirst = new RegExp(`\\b(\\d{1,2})(?:\\s*${DASH}\\s*(\\d{1,2}))?\\s+(${MONTH_RE})\\.?(?:,?\\s+(\\d{4}))?`, 'giu');
+  const monthFirst = new RegExp(`${B}(${MONTH_RE})\\.?\\s+(\\d{1,2})(?:\\s*${DASH}\\s*(\\d{1,2}))?(?:,?\\s+(\\d{4}))?${E}`, 'giu');
+  const dayFirst = new RegExp(`${B}(\\d{1,2})(?:\\s*${DASH}\\s*(\\d{1,2}))?\\s+(${MONTH_RE})${E}\\.?(?:,?\\s+(\\d{4}))?`, 'giu');
   for (const m of text.matchAll(monthFirst)) {
     if (overlapsAny(taken, m.index!, m.index! + m[0].length)) continue;
     const mo = MONTHS[m[1].toLowerCase()];
@@ -105,19 +115,19 @@ export function extractValues(text: string, opts: { year?: number } = {}): Value
     add({ type: 'percent', start: m.index!, end: m.index! + m[0].length, text: m[0], value: Number(m[1].replace(',', '.')), unit: 'percent', approx: approxBefore(m.index!) });
   }
   // Fractions: "three-quarters", "a fifth", "one-fifth", "half", "two thirds", "пятую часть".
-  const fracRe = new RegExp(`\\b(?:(a|an|one|two|three|four|${Object.keys(WORD_NUMBERS).slice(0, 10).join('|')})[\\s-]+)?(${Object.keys(FRACTIONS).join('|')})\\b`, 'giu');
+  const fracRe = new RegExp(`${B}(?:(a|an|${Object.keys(FRACTION_COUNTS).join('|')})[\\s-]+)?(${Object.keys(FRACTIONS).sort((a, b) => b.length - a.length).join('|')})${E}`, 'giu');
   for (const m of text.matchAll(fracRe)) {
     if (overlapsAny(taken, m.index!, m.index! + m[0].length)) continue;
     const frac = m[2].toLowerCase();
     const lead = (m[1] ?? '').toLowerCase();
     // "half" alone is a fraction; "a third"/"a fifth" need the article or number ("the third round" is not).
-    if (!lead && !['half', 'треть', 'четверть', 'половина', 'половину', 'пятую', 'пятая', "п'яту", "п'ята", 'третину', 'чверть'].includes(frac)) continue;
-    const n = lead === 'a' || lead === 'an' || lead === '' ? 1 : WORD_NUMBERS[lead] ?? 1;
+    if (!lead && !/^(half|[\u0400-\u04ff'])/.test(frac)) continue;
+    const n = lead === 'a' || lead === 'an' || lead === '' ? 1 : (FRACTION_COUNTS[lead] ?? 1);
     add({ type: 'percent', start: m.index!, end: m.index! + m[0].length, text: m[0], value: round(n * FRACTIONS[frac]), unit: 'percent', approx: approxBefore(m.index!) });
   }
 
   // Distances: "15km", "15 km (9.3 miles)", "about 15 kilometres".
-  const distRe = new RegExp(`(${NUM})\\s*(${Object.keys(DISTANCE_UNITS).sort((a, b) => b.length - a.length).join('|')})\\b`, 'giu');
+  const distRe = new RegExp(`${B}(${NUM})\\s*(${Object.keys(DISTANCE_UNITS).sort((a, b) => b.length - a.length).join('|')})${E}`, 'giu');
   for (const m of text.matchAll(distRe)) {
     if (overlapsAny(taken, m.index!, m.index! + m[0].length)) continue;
     const n = parseNumber(m[1]);
@@ -126,7 +136,7 @@ export function extractValues(text: string, opts: { year?: number } = {}): Value
   }
 
   // Durations: "15 years", "50-year", "30, 40, 50 years", "a 60-day cease-fire".
-  const durRe = new RegExp(`((?:${NUM})(?:\\s*(?:,|or|and|to|${DASH})\\s*(?:${NUM}))*)[\\s-]*(${Object.keys(DURATION_UNITS).join('|')})\\b`, 'giu');
+  const durRe = new RegExp(`${B}((?:${NUM})(?:\\s*(?:,|or|and|to|или|або|чи|и|і|${DASH})\\s*(?:${NUM}))*)[\\s-]*(${Object.keys(DURATION_UNITS).sort((a, b) => b.length - a.length).join('|')})${E}`, 'giu');
   for (const m of text.matchAll(durRe)) {
     if (overlapsAny(taken, m.index!, m.index! + m[0].length)) continue;
     const nums = [...m[1].matchAll(new RegExp(NUM, 'giu'))].map((x) => parseNumber(x[0])).filter((x): x is number => x != null);
@@ -171,8 +181,30 @@ export function extractPlaces(text: string): Value[] {
   for (const m of text.matchAll(/\b(\p{Lu}[\p{L}-]+)\s+(region|oblast|province|district|krai)\b/gu)) {
     out.push({ type: 'place', start: m.index!, end: m.index! + m[0].length, text: m[0], region: m[1].toLowerCase() });
   }
+  // "Новгородской области", "Новгородській області": the region's adjective, compared by its stem.
+  for (const m of text.matchAll(/(?<![\p{L}\p{N}])(\p{Lu}[\u0400-\u04ff'’-]+?)(?:ая|ой|ую|ий|ій|ої|ьку|ька|ькій|ської|ськ\p{L}*)?\s+(област\p{L}*|облас\p{L}*|регион\p{L}*|регіон\p{L}*)(?![\p{L}\p{N}])/gu)) {
+    out.push({ type: 'place', start: m.index!, end: m.index! + m[0].length, text: m[0], region: m[1].toLowerCase() });
+  }
   return out;
 }
+const TRANSLIT: Record<string, string> = {
+  а: 'a', б: 'b', в: 'v', г: 'g', ґ: 'g', д: 'd', е: 'e', ё: 'e', є: 'ye', ж: 'zh', з: 'z', и: 'i', і: 'i', ї: 'yi', й: 'y',
+  к: 'k', л: 'l', м: 'm', н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f', х: 'kh', ц: 'ts', ч: 'ch', ш: 'sh',
+  щ: 'shch', ъ: '', ы: 'y', ь: '', э: 'e', ю: 'yu', я: 'ya', "'": '', '’': '',
+};
+/** Cyrillic to Latin letters, to compare place names across scripts ("Новгород" ~ "novgorod"). */
+export function translit(s: string): string {
+  return [...s.toLowerCase()].map((c) => TRANSLIT[c] ?? c).join('');
+}
+
+/** Two names of one region, whatever the script or case ending: one is a prefix of the other, of five letters or more. */
+export function sameRegion(a: string, b: string): boolean {
+  const x = translit(a).replace(/skoy|skaya|skiy|skoi|ska|sky$/, '');
+  const y = translit(b).replace(/skoy|skaya|skiy|skoi|ska|sky$/, '');
+  const n = Math.min(x.length, y.length);
+  return n >= 5 && x.slice(0, n) === y.slice(0, n);
+}
+
 function dir(d: string): string {
   return d.toLowerCase().replace('-', '').replace(/ern$/, '');
 }

@@ -1,0 +1,86 @@
+// The scanning engine on pages written for the tests (tests/fixtures: paraphrases of the story in
+// English, Russian and Ukrainian, and near misses), and on the saved real pages.
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { htmlToText } from '../../lib/extract/html';
+import { ScanEngine } from '../../lib/scan/engine';
+import { bundledPack, ROOT } from '../helpers/corpus';
+
+interface Fixture {
+  lang: string;
+  title: string;
+  actors: string[];
+  sentences: { text: string; claim: string; verdict?: string }[];
+  nearMisses: string[];
+}
+const engine = ScanEngine.fromPacks([bundledPack()]);
+const FIXTURES = path.join(ROOT, 'tests/fixtures');
+const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+
+function page(f: Fixture): string {
+  const paras = [...f.sentences.map((s) => s.text), ...f.nearMisses].map((p) => `<p>${escape(p)}</p>`).join('\n');
+  return `<!doctype html><html lang="${f.lang}"><head><title>${escape(f.title)}</title><script>var x = "Lavrov said 91 drones";</script></head>
+<body><nav><a href="/">Home</a></nav><article><h1>${escape(f.title)}</h1>\n${paras}\n</article>
+<div style="display:none">Putin's residence was attacked by 91 drones, Lavrov said.</div></body></html>`;
+}
+
+for (const file of fs.readdirSync(FIXTURES).filter((f) => f.startsWith('paraphrase-') && f.endsWith('.json'))) {
+  const f = JSON.parse(fs.readFileSync(path.join(FIXTURES, file), 'utf8')) as Fixture;
+  describe(`scanning ${file}`, () => {
+    const { text, lang } = htmlToText(page(f));
+    const result = engine.scanText(text, { lang: lang ?? 'en' });
+    const claimsAt = (sentence: string) => result.claims.filter((c) => c.matches.some((m) => m.text.includes(sentence) || sentence.includes(m.text)));
+
+    it('finds the actors', () => {
+      expect(result.actors.map((a) => a.id).sort()).toEqual(expect.arrayContaining([...f.actors].sort()));
+    });
+
+    it.each(f.sentences)('matches "$text" to $claim', ({ text: sentence, claim, verdict }) => {
+      const hit = claimsAt(sentence).find((c) => c.id === claim);
+      expect(hit, `claims found: ${result.claims.map((c) => `${c.id} @ ${c.match.text.slice(0, 40)}`).join(' | ')}`).toBeDefined();
+      if (verdict) {
+        const m = result.claims.find((c) => c.id === claim && (c.match.text.includes(sentence) || sentence.includes(c.match.text)));
+        expect(m?.verdict ?? hit!.verdict).toBe(verdict);
+      }
+      expect(hit!.sources.length).toBeGreaterThan(0);
+    });
+
+    it('matches no claim to the near misses', () => {
+      for (const s of f.nearMisses) expect(claimsAt(s).map((c) => c.id), s).toEqual([]);
+    });
+
+    it('does not scan scripts or hidden text', () => {
+      expect(text).not.toMatch(/var x|residence was attacked/);
+    });
+  });
+}
+
+describe('the conflicting figure', () => {
+  it('says what the page says and what the outlets say', () => {
+    const r = engine.scanText('Lavrov claimed Ukraine had sent 89 drones against the presidential residence in the Novgorod region.');
+    const drone = r.claims.find((c) => c.id === 'drone-attack')!;
+    expect(drone.verdict).toBe('contradicted');
+    expect(drone.conflict).toMatchObject({ page: '89 drones', outlets: '91 drones' });
+    expect(drone.conflict!.note).toMatch(/^This page says 89 drones; .+ say 91 drones$/);
+    expect(drone.sources.every((s) => s.stance === 'contradicts')).toBe(true);
+  });
+
+  it('compares each outlet with what the page says: a page saying "northwest" agrees with RFE/RL only', () => {
+    const r = engine.scanText('Kyiv was accused of targeting the residence in the Novgorod region northwest of Moscow.');
+    const loc = r.claims.find((c) => c.id === 'residence-location')!;
+    expect(loc.sources.filter((s) => s.stance === 'corroborates').map((s) => s.outlet)).toEqual(['RFE/RL']);
+    expect(loc.sources.find((s) => s.outlet === 'Reuters')).toMatchObject({ stance: 'differs', differences: ['says west of Moscow'] });
+  });
+});
+
+const REAL = path.resolve(ROOT, '../shared/real-pages');
+describe.runIf(fs.existsSync(REAL))('the saved real pages (none is about the story)', () => {
+  const pages = fs.existsSync(REAL) ? fs.readdirSync(REAL).filter((f) => f.endsWith('.html')) : [];
+  it.each(pages)('%s: no story claim', (f) => {
+    const { text, lang } = htmlToText(fs.readFileSync(path.join(REAL, f), 'utf8'));
+    const r = engine.scanText(text, { lang: lang ?? 'en' });
+    expect(r.claims.map((c) => `${c.id}: ${c.match.text.slice(0, 80)}`)).toEqual([]);
+    if (['breitbart.html', 'yahoo-1.html', 'nytimes-1.html'].includes(f)) expect(r.actors.map((a) => a.id)).toContain('trump');
+  });
+});
