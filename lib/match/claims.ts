@@ -185,7 +185,12 @@ export class ClaimIndex {
     const out: ClaimMatch[] = [];
     for (const i of cand) {
       const p = this.profiles[i];
-      if (this.acc[i] + p.slotMax < SCORING.minTermCoverage * (p.totalByLang.get(s.lang) ?? p.total)) continue;
+      const total = p.totalByLang.get(s.lang) ?? p.total;
+      if (this.acc[i] + p.slotMax < SCORING.minTermCoverage * total) continue;
+      // The most the sentence could score, with every value and actor of the claim: values are
+      // extracted only for the claims that pass this.
+      const named = p.actorIds.reduce((n, a) => n + (s.actors.has(a) ? 1 : 0), 0);
+      if ((this.acc[i] + p.slotMax + named * this.maxWeight) / (total + p.actorIds.length * this.maxWeight) < SCORING.threshold) continue;
       const m = this.score(p, s);
       if (m) out.push(m);
     }

@@ -1,6 +1,6 @@
 // The content terms of a text for matching: concepts and stems, names and numbers left out.
 import { termOf } from '../text/lexicon';
-import { tokenize } from '../text/tokens';
+import { normWord, stem, WORD } from '../text/tokens';
 import type { ActorMatcher } from './actors';
 
 /**
@@ -10,20 +10,37 @@ import type { ActorMatcher } from './actors';
 export function termsOf(text: string, actors?: ActorMatcher, mentions = actors?.find(text) ?? []): Set<string> {
   const out = new Set<string>();
   let m = 0;
-  for (const t of tokenize(text)) {
-    while (m < mentions.length && mentions[m].end <= t.start) m++;
-    if (m < mentions.length && mentions[m].start <= t.start && t.end <= mentions[m].end) continue;
-    if (t.numeric) continue;
-    // "northwest" is north and west, as "north-west" is.
-    const compass = /^(north|south)(east|west)(ern)?$/.exec(t.norm);
-    if (compass) {
-      out.add(compass[1]);
-      out.add(compass[2]);
-      continue;
-    }
-    const term = termOf(t.norm, t.stem);
-    if (term) out.add(term);
+  WORD.lastIndex = 0;
+  for (let t = WORD.exec(text); t; t = WORD.exec(text)) {
+    const start = t.index;
+    const end = start + t[0].length;
+    while (m < mentions.length && mentions[m].end <= start) m++;
+    if (m < mentions.length && mentions[m].start <= start && end <= mentions[m].end) continue;
+    for (const term of wordTerms(t[0])) out.add(term);
   }
   return out;
 }
 
+// Words recur on a page and across pages: their terms are remembered.
+const memo = new Map<string, string[]>();
+const NONE: string[] = [];
+
+/** The terms one word contributes: none for function words and numbers, two for "northwest". */
+function wordTerms(raw: string): string[] {
+  let terms = memo.get(raw);
+  if (terms) return terms;
+  const norm = normWord(raw);
+  if (!norm || /^\p{N}/u.test(norm)) terms = NONE;
+  else {
+    // "northwest" is north and west, as "north-west" is.
+    const compass = /^(north|south)(east|west)(ern)?$/.exec(norm);
+    if (compass) terms = [compass[1], compass[2]];
+    else {
+      const term = termOf(norm, stem(norm));
+      terms = term ? [term] : NONE;
+    }
+  }
+  if (memo.size > 200_000) memo.clear();
+  memo.set(raw, terms);
+  return terms;
+}

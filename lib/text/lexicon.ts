@@ -76,10 +76,24 @@ for (const [concept, words] of Object.entries(CONCEPTS)) {
 prefixes.sort((a, b) => b[0].length - a[0].length);
 
 /** The term a token contributes to matching, or null for a function word. */
+const CYRILLIC = /[\u0400-\u04ff]/;
+const cache = new Map<string, string | null>();
+
 export function termOf(norm: string, st: string): string | null {
+  const key = `${norm}\u0000${st}`;
+  const hit = cache.get(key);
+  if (hit !== undefined) return hit;
+  const term = computeTerm(norm, st);
+  if (cache.size > 100_000) cache.clear();
+  cache.set(key, term);
+  return term;
+}
+
+function computeTerm(norm: string, st: string): string | null {
   if (STOP.has(norm) || norm.length < 2) return null;
   const c = exact.get(st);
   if (c) return `@${c}`;
-  for (const [p, concept] of prefixes) if (norm.startsWith(p)) return `@${concept}`;
+  // The prefix entries are all Russian and Ukrainian stems.
+  if (CYRILLIC.test(norm)) for (const [p, concept] of prefixes) if (norm.startsWith(p)) return `@${concept}`;
   return st;
 }

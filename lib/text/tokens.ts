@@ -12,10 +12,12 @@ export interface Token {
   numeric: boolean;
 }
 
-const WORD = /\p{N}+(?:[.,]\p{N}+)*|\p{L}+(?:\p{M}+\p{L}*)*(?:['’ʼ]\p{L}+)*/gu;
+export const WORD = /\p{N}+(?:[.,]\p{N}+)*|\p{L}+(?:\p{M}+\p{L}*)*(?:['’ʼ]\p{L}+)*/gu;
 
 /** Case-folds and normalises one word: NFKC, lower case, ’ → ', Latin diacritics dropped. */
 export function normWord(word: string): string {
+  // Plain ASCII words (most of them) need only lower-casing and the possessive dropped.
+  if (/^[A-Za-z0-9']+$/.test(word)) return word.toLowerCase().replace(/'s$/, '').replace(/s'$/, 's');
   let w = word.normalize('NFKC').toLowerCase().replace(/[’ʼ‘`´]/g, "'").replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, '');
   if (/[\u00c0-\u024f]/.test(w)) w = w.normalize('NFD').replace(/[\u0300-\u036f]/g, '').normalize('NFC');
   w = w.replace(/ё/g, 'е');

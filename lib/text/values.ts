@@ -78,7 +78,12 @@ interface Span { start: number; end: number }
 const overlapsAny = (spans: Span[], s: number, e: number) => spans.some((x) => s < x.end && e > x.start);
 
 /** All values in `text`, in order of position. `year` fills in dates that name no year. */
+const HAS_DIGIT = /\d/;
+const HAS_NUMBER_WORD = new RegExp(`${'(?<![\\p{L}\\p{N}])'}(${Object.keys(WORD_NUMBERS).join('|')}|${Object.keys(FRACTIONS).join('|')})${'(?![\\p{L}\\p{N}])'}`, 'iu');
+
 export function extractValues(text: string, opts: { year?: number } = {}): Value[] {
+  // Most sentences carry no figure: the number patterns run only where a digit or a number word is.
+  if (!HAS_DIGIT.test(text) && !HAS_NUMBER_WORD.test(text)) return [...extractPlaces(text), ...extractChannels(text), ...extractQuotes(text)].sort((a, b) => a.start - b.start || b.end - a.end);
   const out: Value[] = [];
   const taken: Span[] = [];
   const add = (v: Value) => {

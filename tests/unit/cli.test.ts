@@ -70,3 +70,45 @@ describe('npx crosscheck', () => {
     expect(fs.existsSync(out)).toBe(false);
   });
 });
+
+describe('npx crosscheck scan', () => {
+  it('scans a corpus article as text and prints JSON in the documented shape', () => {
+    const r = cli(['scan', path.join(CORPUS_DIR, '001_f4f02270bf5ef5c7.txt'), '--json']);
+    expect(r.code, r.out).toBe(0);
+    const res = JSON.parse(r.stdout);
+    expect(res.actors.find((a: { name: string }) => a.name === 'Sergei Lavrov').mentions[0]).toMatchObject({ text: expect.any(String), start: expect.any(Number), end: expect.any(Number) });
+    const drone = res.claims.find((c: { id: string }) => c.id === 'drone-attack');
+    expect(drone).toMatchObject({ verdict: 'disputed', match: { text: expect.stringContaining('91 long-range drones') } });
+    expect(drone.sources).toHaveLength(5);
+    expect(drone.sources[0]).toMatchObject({ outlet: 'Daily Maverick', article: '000_43618b905a621851.txt', stance: 'corroborates', quote: expect.stringContaining('91') });
+  });
+
+  it('reads a page from standard input and prints a readable summary', () => {
+    const r = spawnSync('npx', ['--no-install', 'crosscheck', 'scan', '-'], {
+      cwd: ROOT, encoding: 'utf8', input: '<html><body><p>Sergey Lavrov said Ukraine had launched 98 long-range drones at Vladimir Putin’s residence in the Novgorod region.</p></body></html>',
+    });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/\[contradicted\] Sergei Lavrov said Ukraine attacked/);
+    expect(r.stdout).toMatch(/This page says 98 long-range drones; .* say 91 drones/);
+  });
+
+  it('refuses bad input with one clear line: missing file, binary data, an invalid pack, an unknown option', () => {
+    const bin = path.join(tmp, 'binary.html');
+    fs.writeFileSync(bin, Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 2654435761) % 256)));
+    const badPack = path.join(tmp, 'bad-pack.json');
+    fs.writeFileSync(badPack, '{"format": 1, "actors": ');
+    const page = path.join(CORPUS_DIR, '002_75bf6037645f3d12.txt');
+    const cases: [string[], number, RegExp][] = [
+      [['scan', path.join(tmp, 'nope.html')], 1, /nope\.html: no such file/],
+      [['scan', bin], 1, /binary\.html: binary data/],
+      [['scan', page, '--pack', badPack], 1, /bad-pack\.json: not a valid claim pack: \(file\): invalid JSON at line 1/],
+      [['scan', page, '--frobnicate'], 2, /unknown option --frobnicate/],
+    ];
+    for (const [args, code, message] of cases) {
+      const r = cli(args);
+      expect(r.code, r.out).toBe(code);
+      expect(r.out).toMatch(message);
+      expect(r.out).not.toMatch(STACK);
+    }
+  });
+});

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { htmlToText } from '../../lib/extract/html';
+import { locate } from '../../lib/extract/visible-text';
+
+describe('visible text', () => {
+  const html = `<!doctype html><html lang="uk"><head><title>T</title><style>p{}</style></head><body>
+<h1>Heading</h1><p>First <b>bold</b> words.</p>
+<script>var hidden = "script text";</script><noscript>noscript text</noscript><template><p>template text</p></template>
+<svg><text>svg text</text></svg><p hidden>hidden attribute</p><p style="color:red; display: none">inline none</p>
+<p aria-hidden="true">aria hidden</p><div contenteditable="true">editable text</div><textarea>form text</textarea>
+<input value="input text"><ul><li>One</li><li>Two</li></ul></body></html>`;
+  const r = htmlToText(html);
+
+  it('keeps visible text, one block per line, and the page language', () => {
+    const lines = r.text.split('\n').map((l) => l.trim()).filter(Boolean);
+    expect(lines).toEqual(['Heading', 'First bold words.', 'One', 'Two']);
+    expect(r.lang).toBe('uk');
+  });
+
+  it('skips scripts, styles, templates, SVG, hidden elements, form fields and editable regions', () => {
+    for (const s of ['script text', 'noscript', 'template', 'svg text', 'hidden attribute', 'inline none', 'aria hidden', 'editable', 'form text', 'input text', 'p{}'])
+      expect(r.text).not.toContain(s);
+  });
+
+  it('maps every offset back to its text node', () => {
+    const at = r.text.indexOf('bold');
+    const hit = locate(r.segments, at);
+    expect(hit && 'data' in (hit.node as object) && (hit.node as unknown as { data: string }).data.slice(hit.offset, hit.offset + 4)).toBe('bold');
+    const w = r.text.indexOf('words');
+    const hit2 = locate(r.segments, w);
+    expect((hit2!.node as unknown as { data: string }).data.slice(hit2!.offset)).toBe('words.');
+  });
+
+  it('stops at a documented size on huge pages', () => {
+    const big = htmlToText(`<p>${'word '.repeat(100_000)}</p>`, { maxChars: 1000 });
+    expect(big.truncated).toBe(true);
+    expect(big.text.length).toBeLessThanOrEqual(1001);
+  });
+
+  it('walks deeply nested markup without overflowing the stack', () => {
+    const deep = `${'<div>'.repeat(20_000)}deep text${'</div>'.repeat(20_000)}`;
+    expect(htmlToText(deep).text).toContain('deep text');
+  });
+});
