@@ -92,8 +92,16 @@ export function parseStory(text: string, file: string): StoryFile {
   const r = v.safeParse(StoryFile, doc.toJS(), { abortPipeEarly: true });
   if (!r.success) {
     throw new StoryError(
-      r.issues.slice(0, 50).map((i) => {
-        const keys = (i.path ?? []).map((p) => p.key as string | number);
+      r.issues.slice(0, 50).map((top) => {
+        // For a value that may take several forms, the problem is in the form it came closest to.
+        let i: v.BaseIssue<unknown> = top;
+        let keys = (top.path ?? []).map((p) => p.key as string | number);
+        while (i.type === 'union' && i.issues?.length) {
+          const base = keys.length;
+          i = i.issues.reduce((a, b) => ((b.path?.length ?? 0) > (a.path?.length ?? 0) ? b : a));
+          const sub = (i.path ?? []).map((p) => p.key as string | number);
+          keys = sub.length >= base && sub.slice(0, base).every((k, n) => k === keys[n]) ? sub : [...keys, ...sub];
+        }
         const node = nodeAt(doc.contents, keys);
         const path = keys.map((k, n) => (typeof k === 'number' ? `[${k}]` : n ? `.${k}` : k)).join('');
         const msg = i.kind === 'schema' && i.received === 'undefined' ? `missing (expected ${i.expected})` : i.message;
