@@ -2,13 +2,34 @@
 // synchronously in main, so the browser sees it on each start.
 import { browser, defineBackground } from '#imports';
 import bundledPack from '@/assets/packs/putin-residence-claim-2025-12.json';
+import { parseRequest } from '@/lib/protocol';
+import { BackgroundService } from '@/lib/service';
 import { openDatabase } from '@/lib/store/db';
 import { installBundledPack } from '@/lib/store/packs';
+
+const service = new BackgroundService({
+  db: openDatabase(),
+  ready: () => pending,
+  setBadge: (tabId, text, warning) => {
+    void browser.action.setBadgeText({ tabId, text }).catch(() => {});
+    if (text) void browser.action.setBadgeBackgroundColor({ tabId, color: warning ? '#b3261e' : '#1f5fa8' }).catch(() => {});
+  },
+});
 
 export default defineBackground(() => {
   browser.runtime.onInstalled.addListener((details) => {
     void ensureBundledPack(`onInstalled:${details.reason}`);
   });
+  // Messages from our own content scripts and pages only; anything that is not a valid request of
+  // the protocol (lib/protocol.ts) is dropped unanswered.
+  browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
+    if (sender.id !== browser.runtime.id) return false;
+    const req = parseRequest(message);
+    if (!req) return false;
+    void service.handle(req, { tabId: sender.tab?.id }).then(sendResponse);
+    return true;
+  });
+  browser.tabs.onRemoved.addListener((tabId) => service.forgetTab(tabId));
   // Every service-worker start: the import is idempotent (same version is a no-op), so this covers
   // a database that was cleared or an install that was interrupted.
   void ensureBundledPack('startup');
@@ -33,6 +54,7 @@ async function installOnce(trigger: string): Promise<void> {
             `[crosscheck] bundled pack ${result.pack.id} v${result.pack.version} installed (${trigger})` +
               (result.replaced !== null ? `, replaced v${result.replaced}` : ''),
           );
+          service.reload();
           break;
         case 'unchanged':
           console.info(`[crosscheck] bundled pack ${result.pack.id} v${result.pack.version} already installed (${trigger})`);

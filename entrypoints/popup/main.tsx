@@ -3,11 +3,37 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { liveQuery } from 'dexie';
+import { browser } from '#imports';
 import { PackList, type PackListState } from '@/components/PackList';
+import { PageSummary, type PageSummaryState } from '@/components/PageSummary';
+import type { Reply } from '@/lib/protocol';
 import { openDatabase } from '@/lib/store/db';
 import { listPacks } from '@/lib/store/packs';
 
+/** The tab to summarise: ?tab=<id> (tests, or the summary in a full tab), else the active tab. */
+async function targetTab(): Promise<number | null> {
+  const param = new URLSearchParams(location.search).get('tab');
+  if (param && /^\d+$/.test(param)) return Number(param);
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id ?? null;
+}
+
+function usePageSummary(): PageSummaryState {
+  const [state, setState] = useState<PageSummaryState>({ kind: 'loading' });
+  useEffect(() => {
+    void (async () => {
+      const tabId = await targetTab();
+      if (tabId === null) return setState({ kind: 'unavailable', message: 'No page to summarise.' });
+      const reply = (await browser.runtime.sendMessage({ type: 'page-summary', tabId }).catch(() => null)) as Reply<{ type: 'page-summary'; tabId: number }> | null;
+      if (!reply?.ok) return setState({ kind: 'unavailable', message: 'Crosscheck cannot read this page (browser pages and extension stores are off limits).' });
+      setState({ kind: 'ready', summary: reply.summary });
+    })();
+  }, []);
+  return state;
+}
+
 function Popup() {
+  const summary = usePageSummary();
   const [state, setState] = useState<PackListState>({ kind: 'loading' });
   useEffect(() => {
     let db: ReturnType<typeof openDatabase>;
@@ -32,6 +58,8 @@ function Popup() {
         <h1>Crosscheck</h1>
       </header>
       <main>
+        <h2>This page</h2>
+        <PageSummary state={summary} />
         <h2>Claim packs</h2>
         <PackList state={state} />
       </main>

@@ -2,7 +2,7 @@
 // It lives in the extension's origin (background and extension pages); content scripts ask the
 // background. Functions take the database as a parameter, so tests pass a fake-indexeddb one.
 import Dexie, { type Table } from 'dexie';
-import type { Actor, Article, Claim, Outlet, Position, Report } from '../pack/schema';
+import type { Actor, Article, Claim, Outlet, Position, Report, Story } from '../pack/schema';
 
 export const DB_NAME = 'crosscheck';
 
@@ -14,7 +14,7 @@ export interface PackRow {
   title: string;
   publisher: string;
   createdAt: string;
-  stories: string[];
+  stories: Story[];
   source: PackSource;
   installedAt: string;
   counts: { outlets: number; articles: number; actors: number; claims: number; reports: number; positions: number };

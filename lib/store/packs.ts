@@ -65,7 +65,7 @@ function packRow(pack: Pack, source: PackSource, now: Date): PackRow {
     title: pack.title,
     publisher: pack.publisher,
     createdAt: pack.createdAt,
-    stories: pack.stories.map((s) => s.id),
+    stories: pack.stories,
     source,
     installedAt: now.toISOString(),
     counts: {
@@ -99,4 +99,40 @@ export async function removePack(db: CrosscheckDb, id: string): Promise<boolean>
  */
 export async function installBundledPack(db: CrosscheckDb, pack: unknown): Promise<ImportResult> {
   return importPack(db, pack, { source: 'bundled' });
+}
+
+/** Every installed pack read back whole, for the scanning engine. */
+export async function loadPacks(db: CrosscheckDb): Promise<Pack[]> {
+  const rows = await listPacks(db);
+  const strip = <T extends { pack: string }>(x: T): Omit<T, 'pack'> => {
+    const { pack: _pack, ...rest } = x;
+    return rest;
+  };
+  return Promise.all(
+    rows.map(async (row) => {
+      const [outlets, articles, actors, claims, reports, positions] = await Promise.all([
+        db.outlets.where('pack').equals(row.id).toArray(),
+        db.articles.where('pack').equals(row.id).toArray(),
+        db.actors.where('pack').equals(row.id).toArray(),
+        db.claims.where('pack').equals(row.id).toArray(),
+        db.reports.where('pack').equals(row.id).toArray(),
+        db.positions.where('pack').equals(row.id).sortBy('seq'),
+      ]);
+      return {
+        format: 1 as const,
+        id: row.id,
+        version: row.version,
+        createdAt: row.createdAt,
+        publisher: row.publisher,
+        title: row.title,
+        stories: row.stories,
+        outlets: outlets.map(strip),
+        articles: articles.map(strip),
+        actors: actors.map(strip),
+        claims: claims.map(({ actorIds: _a, ...c }) => strip(c)),
+        reports: reports.map(strip),
+        positions: positions.map(({ seq: _s, ...p }) => strip(p)),
+      };
+    }),
+  );
 }

@@ -1,0 +1,88 @@
+// Content script: wiring only. Extracts the page's visible text, asks the background to scan it,
+// paints the results with the CSS Custom Highlight API and opens hover cards in a shadow root.
+import './card.css';
+import { computePosition, flip, offset, shift } from '@floating-ui/dom';
+import { render } from 'preact';
+import { browser, createShadowRootUi, defineContentScript } from '#imports';
+import { HoverCard, type CardContent } from '@/components/HoverCard';
+import { buildMarks, paint, type Mark } from '@/components/page/highlighter';
+import { watchHover } from '@/components/page/hover';
+import { domTreeAdapter } from '@/lib/extract/dom-adapter';
+import { extractVisibleText } from '@/lib/extract/visible-text';
+import { MAX_SCAN_CHARS, type ActorCard, type Reply, type Request } from '@/lib/protocol';
+
+/** Below this much visible text a page has no article to check. */
+const MIN_CHARS = 200;
+const HOVER_DELAY_MS = 350;
+
+async function ask<R extends Request>(req: R): Promise<Reply<R> | null> {
+  try {
+    return (await browser.runtime.sendMessage(req)) as Reply<R>;
+  } catch {
+    return null; // the extension was reloaded or the background is gone: do nothing
+  }
+}
+
+export default defineContentScript({
+  matches: ['http://*/*', 'https://*/*'],
+  runAt: 'document_idle',
+  cssInjectionMode: 'ui',
+  async main(ctx) {
+    if (!document.body) return;
+    const extracted = extractVisibleText<Node>(document.body, domTreeAdapter(), { maxChars: MAX_SCAN_CHARS });
+    if (extracted.text.replace(/\s+/g, '').length < MIN_CHARS) return;
+    const reply = await ask({ type: 'scan', url: location.href, lang: document.documentElement.lang || undefined, text: extracted.text });
+    if (!reply?.ok || ctx.isInvalid) return;
+    const result = reply.result;
+    if (!result.actors.length && !result.claims.length) return;
+    const marks: Mark[] = buildMarks(result, extracted.segments);
+    ctx.onInvalidated(paint(marks));
+
+    let setContent: ((c: CardContent | null, rect?: DOMRect) => void) | null = null;
+    const ui = await createShadowRootUi(ctx, {
+      name: 'crosscheck-card',
+      position: 'overlay',
+      anchor: 'body',
+      isolateEvents: true,
+      onMount(container) {
+        let anchor: DOMRect | null = null;
+        const draw = (c: CardContent | null) => {
+          render(c ? <HoverCard content={c} onClose={() => draw(null)} /> : null, container);
+          const el = container.querySelector<HTMLElement>('.card');
+          if (!el || !anchor) return;
+          const a = anchor;
+          void computePosition({ getBoundingClientRect: () => a }, el, { strategy: 'fixed', placement: 'bottom-start', middleware: [offset(8), flip(), shift({ padding: 8 })] }).then(({ x, y }) => {
+            el.style.left = `${x}px`;
+            el.style.top = `${y}px`;
+          });
+        };
+        setContent = (c, rect) => {
+          if (rect) anchor = rect;
+          draw(c);
+        };
+        return container;
+      },
+      onRemove(container) {
+        if (container) render(null, container);
+      },
+    });
+    ui.mount();
+
+    const open = async (mark: Mark, rect: DOMRect) => {
+      if (mark.kind === 'claim') return setContent?.({ kind: 'claim', claim: mark.claim }, rect);
+      setContent?.({ kind: 'actor', actor: mark.actor, card: 'loading' }, rect);
+      const r = await ask({ type: 'actor-card', pack: mark.actor.pack, actor: mark.actor.id });
+      const card: ActorCard | null = r?.ok ? r.card : null;
+      setContent?.({ kind: 'actor', actor: mark.actor, card });
+    };
+    const controller = new AbortController();
+    ctx.onInvalidated(() => controller.abort());
+    watchHover(marks, {
+      delayMs: HOVER_DELAY_MS,
+      open: (m, rect) => void open(m, rect),
+      close: () => setContent?.(null),
+      overCard: (e) => e.composedPath().includes(ui.shadowHost),
+      signal: controller.signal,
+    });
+  },
+});

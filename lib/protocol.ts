@@ -1,0 +1,60 @@
+// The one messaging protocol between the content script, the popup and the background. Every
+// message is a valibot schema; the background validates each message it receives and drops the
+// rest. Replies are typed by the request they answer.
+import * as v from 'valibot';
+import type { ScanResult } from './scan/engine';
+
+/** The most text one scan message may carry; a longer page is cut (the engine would cut it too). */
+export const MAX_SCAN_CHARS = 2_000_000;
+
+export const ScanRequest = v.object({
+  type: v.literal('scan'),
+  url: v.pipe(v.string(), v.maxLength(8192)),
+  lang: v.optional(v.pipe(v.string(), v.maxLength(35))),
+  text: v.pipe(v.string(), v.maxLength(MAX_SCAN_CHARS)),
+});
+
+export const SummaryRequest = v.object({
+  type: v.literal('page-summary'),
+  tabId: v.pipe(v.number(), v.integer(), v.minValue(0)),
+});
+
+export const ActorCardRequest = v.object({
+  type: v.literal('actor-card'),
+  pack: v.pipe(v.string(), v.maxLength(128)),
+  actor: v.pipe(v.string(), v.maxLength(128)),
+});
+
+export const Request = v.variant('type', [ScanRequest, SummaryRequest, ActorCardRequest]);
+export type Request = v.InferOutput<typeof Request>;
+export type ScanRequest = v.InferOutput<typeof ScanRequest>;
+
+export interface ActorCard {
+  name: string;
+  role?: string;
+  claims: {
+    id: string;
+    text: string;
+    role: string;
+    outlets: string[];
+    counts: { corroborates: number; differs: number; contradicts: number };
+    disputedBy: { name: string; position: string }[];
+  }[];
+}
+
+export interface PageSummary {
+  url: string;
+  result: ScanResult;
+}
+
+export type Reply<R extends Request> = R extends { type: 'scan' }
+  ? { ok: true; result: ScanResult } | { ok: false; error: string }
+  : R extends { type: 'page-summary' }
+    ? { ok: true; summary: PageSummary | null } | { ok: false; error: string }
+    : { ok: true; card: ActorCard | null } | { ok: false; error: string };
+
+/** Parses a message received from elsewhere; null for anything that is not one of ours. */
+export function parseRequest(message: unknown): Request | null {
+  const r = v.safeParse(Request, message);
+  return r.success ? r.output : null;
+}

@@ -1,0 +1,95 @@
+// What the background does with each message: scan a page's text with the installed packs, keep
+// the last result of each tab for the popup, answer actor cards from the store. No browser.*
+// here: the background passes in what it needs (the database, how to set a tab's badge).
+import type { Pack } from './pack/schema';
+import type { ActorCard, PageSummary, Reply, Request } from './protocol';
+import { ScanEngine, type ScanResult } from './scan/engine';
+import type { CrosscheckDb } from './store/db';
+import { loadPacks } from './store/packs';
+import { claimsForActor, getActor, positionsForClaim, reportsForClaim } from './store/queries';
+
+export interface ServiceDeps {
+  db: CrosscheckDb;
+  /** Resolves once start-up work (installing the bundled pack) is done. */
+  ready?: () => Promise<unknown>;
+  setBadge: (tabId: number, text: string, warning: boolean) => void;
+}
+
+export class BackgroundService {
+  private engine: Promise<{ engine: ScanEngine; packs: Pack[] }> | null = null;
+  private pages = new Map<number, PageSummary>();
+
+  constructor(private deps: ServiceDeps) {}
+
+  /** Drops the compiled engine (after a pack is installed or removed): the next scan rebuilds it. */
+  reload(): void {
+    this.engine = null;
+  }
+
+  private getEngine() {
+    this.engine ??= Promise.resolve(this.deps.ready?.())
+      .then(() => loadPacks(this.deps.db))
+      .then((packs) => ({ engine: ScanEngine.fromPacks(packs), packs }));
+    return this.engine;
+  }
+
+  forgetTab(tabId: number): void {
+    this.pages.delete(tabId);
+  }
+
+  async handle(req: Request, sender: { tabId?: number }): Promise<Reply<Request>> {
+    try {
+      switch (req.type) {
+        case 'scan': {
+          if (sender.tabId === undefined) return { ok: false, error: 'scan requests come from a tab' };
+          const { engine } = await this.getEngine();
+          const result = engine.scanText(req.text, { lang: req.lang });
+          this.pages.set(sender.tabId, { url: req.url, result });
+          this.deps.setBadge(sender.tabId, badgeText(result), result.claims.some((c) => c.verdict === 'contradicted'));
+          return { ok: true, result };
+        }
+        case 'page-summary':
+          return { ok: true, summary: this.pages.get(req.tabId) ?? null };
+        case 'actor-card':
+          return { ok: true, card: await this.actorCard(req.pack, req.actor) };
+      }
+    } catch (e) {
+      return { ok: false, error: e instanceof Error ? e.message : String(e) };
+    }
+  }
+
+  private async actorCard(pack: string, id: string): Promise<ActorCard | null> {
+    const { db } = this.deps;
+    const actor = await getActor(db, pack, id);
+    if (!actor) return null;
+    const claims = await claimsForActor(db, pack, id);
+    return {
+      name: actor.name,
+      ...(actor.role ? { role: actor.role } : {}),
+      claims: await Promise.all(
+        claims.map(async (c) => {
+          const reports = await reportsForClaim(db, pack, c.id);
+          const positions = await positionsForClaim(db, pack, c.id);
+          const names = await Promise.all(positions.filter((p) => p.position !== 'asserts').map(async (p) => ({ name: (await getActor(db, pack, p.actor))?.name ?? p.actor, position: p.position })));
+          return {
+            id: c.id,
+            text: c.text,
+            role: c.actors.find((a) => a.actor === id)?.role ?? 'subject',
+            outlets: [...new Set(reports.map((r) => r.outletRecord?.name ?? r.article))],
+            counts: {
+              corroborates: reports.filter((r) => r.stance === 'corroborates').length,
+              differs: reports.filter((r) => r.stance === 'differs').length,
+              contradicts: reports.filter((r) => r.stance === 'contradicts').length,
+            },
+            disputedBy: names,
+          };
+        }),
+      ),
+    };
+  }
+}
+
+/** The toolbar badge: the number of claims found, empty when none. */
+export function badgeText(result: ScanResult): string {
+  return result.claims.length ? String(result.claims.length) : '';
+}

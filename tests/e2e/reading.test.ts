@@ -1,0 +1,137 @@
+// The reading experience in real Chromium with the built extension: highlights, the badge, hover
+// cards for an actor, a claim and a conflicting figure, and the popup's summary of a tab.
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchWithExtension, ROOT } from './browser';
+
+// The extension APIs inside the service worker, where these callbacks run.
+declare const chrome: { tabs: { query(q: object): Promise<{ id?: number }[]> }; action: { getBadgeText(d: { tabId: number }): Promise<string> } };
+
+const CORPUS = path.join(ROOT, 'assets/corpus/putin-residence-claim-2025-12');
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+const page = (title: string, text: string) =>
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${esc(title)}</title></head><body><article><h1>${esc(title)}</h1>${text
+    .split('\n')
+    .filter((p) => p.trim())
+    .map((p) => `<p>${esc(p)}</p>`)
+    .join('\n')}</article></body></html>`;
+const ROUTES: Record<string, string> = {
+  '/reuters.html': page('Russia accuses Ukraine of drone attack', fs.readFileSync(path.join(CORPUS, '001_f4f02270bf5ef5c7.txt'), 'utf8')),
+  '/conflict.html': page(
+    'Drone claim clouds talks',
+    "Russia's foreign minister, Sergey Lavrov, said on Monday that Ukraine had launched 89 long-range drones at Vladimir Putin's state residence in the Novgorod region.\nThe statement drew a sharp response from Kyiv, which called it a lie.",
+  ),
+  '/unrelated.html': page('Gardening', 'Tomatoes need six hours of sun a day. '.repeat(20)),
+};
+
+let server: http.Server;
+let base = '';
+let ext: Awaited<ReturnType<typeof launchWithExtension>>;
+
+beforeAll(async () => {
+  server = http.createServer((req, res) => {
+    const body = ROUTES[new URL(req.url ?? '/', 'http://x').pathname];
+    res.writeHead(body ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(body ?? 'not found');
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  ext = await launchWithExtension();
+});
+afterAll(async () => {
+  await ext?.close();
+  server?.close();
+});
+
+async function openTab(url: string): Promise<{ page: Page; tab: number; errors: string[] }> {
+  const p = await ext.context.newPage();
+  const errors: string[] = [];
+  p.on('pageerror', (e) => errors.push(String(e)));
+  await p.goto(url);
+  await p.bringToFront();
+  const tab = await ext.worker().evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]!.id!);
+  return { page: p, tab, errors };
+}
+
+const highlights = (p: Page) => p.evaluate(() => [...CSS.highlights.values()].reduce((n, h) => n + h.size, 0));
+const badge = (tab: number) => ext.worker().evaluate((t) => chrome.action.getBadgeText({ tabId: t }), tab);
+
+async function hover(p: Page, needle: string): Promise<string> {
+  await p.mouse.move(2, 2);
+  const at = await p.evaluate((n) => {
+    const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let t = w.nextNode(); t; t = w.nextNode()) {
+      const i = t.nodeValue!.indexOf(n);
+      if (i < 0) continue;
+      t.parentElement!.scrollIntoView({ block: 'center' });
+      const r = document.createRange();
+      r.setStart(t, i);
+      r.setEnd(t, i + 3);
+      const b = r.getBoundingClientRect();
+      return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
+    }
+    return null;
+  }, needle);
+  expect(at, `"${needle}" on the page`).not.toBeNull();
+  await p.mouse.move(at!.x - 3, at!.y);
+  await p.mouse.move(at!.x, at!.y, { steps: 3 });
+  const card = p.getByRole('dialog');
+  await card.first().waitFor({ state: 'visible', timeout: 5000 });
+  return (await card.first().innerText()).replace(/\s+/g, ' ');
+}
+
+describe('reading a news page', () => {
+  it('marks actors and claims with highlights and counts the claims on the badge', async () => {
+    const { page: p, tab, errors } = await openTab(`${base}/reuters.html`);
+    await expect.poll(() => highlights(p), { timeout: 15_000 }).toBeGreaterThan(10);
+    expect(Number(await badge(tab))).toBeGreaterThan(5);
+    // No change to the page's DOM: no element was added inside the article.
+    expect(await p.evaluate(() => document.querySelectorAll('article *:not(h1):not(p)').length)).toBe(0);
+
+    const lavrov = await hover(p, 'Lavrov');
+    expect(lavrov).toMatch(/Sergei Lavrov/);
+    expect(lavrov).toMatch(/Foreign Minister of Russia/);
+    expect(lavrov).toMatch(/Reuters/);
+
+    await p.keyboard.press('Escape');
+    await expect.poll(() => p.getByRole('dialog').count()).toBe(0);
+    const drone = await hover(p, '91 long-range drones');
+    for (const outlet of ['Daily Maverick', 'Reuters', 'RFE/RL']) expect(drone).toContain(outlet);
+    expect(drone).toMatch(/Reported alike by 5 outlets/);
+    expect(errors).toEqual([]);
+
+    const popup = await ext.context.newPage();
+    await popup.goto(`chrome-extension://${ext.extensionId}/popup.html?tab=${tab}`);
+    await expect.poll(async () => (await popup.locator('body').innerText()).replace(/\s+/g, ' '), { timeout: 10_000 }).toMatch(/claims · \d+ actors found/);
+    const text = (await popup.locator('body').innerText()).replace(/\s+/g, ' ');
+    expect(text).toMatch(/Sergei Lavrov said Ukraine attacked Putin's residence/);
+    expect(text).toMatch(/Reuters agrees/);
+    await popup.close();
+    await p.close();
+  });
+
+  it('shows a conflicting figure: this page says 89, the outlets say 91', async () => {
+    const { page: p, tab } = await openTab(`${base}/conflict.html`);
+    await expect.poll(() => highlights(p), { timeout: 15_000 }).toBeGreaterThan(0);
+    const card = await hover(p, '89 long-range drones');
+    expect(card).toMatch(/Contradicted/);
+    expect(card).toMatch(/This page says 89 long-range drones; .* say 91 drones/);
+    const popup = await ext.context.newPage();
+    await popup.goto(`chrome-extension://${ext.extensionId}/popup.html?tab=${tab}`);
+    await expect.poll(async () => popup.locator('body').innerText(), { timeout: 10_000 }).toMatch(/contradicted/i);
+    await popup.close();
+    await p.close();
+  });
+
+  it('leaves a page about something else alone', async () => {
+    const { page: p, tab } = await openTab(`${base}/unrelated.html`);
+    await p.waitForTimeout(1500);
+    expect(await highlights(p)).toBe(0);
+    expect(await badge(tab)).toBe('');
+    expect(await p.getByRole('dialog').count()).toBe(0);
+    await p.close();
+  });
+});
