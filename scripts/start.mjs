@@ -59,6 +59,37 @@ ${paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}
   return { html, article };
 }
 
+/** Hovers the first occurrence of `needle` in the article and screenshots the page with its card. */
+async function hoverAndShoot(page, needle, file) {
+  await page.keyboard.press('Escape');
+  await page.mouse.move(2, 2);
+  const at = await page.evaluate((n) => {
+    const w = document.createTreeWalker(document.querySelector('article') ?? document.body, NodeFilter.SHOW_TEXT);
+    for (let t = w.nextNode(); t; t = w.nextNode()) {
+      const i = t.nodeValue.indexOf(n);
+      if (i < 0) continue;
+      t.parentElement.scrollIntoView({ block: 'center' });
+      const r = document.createRange();
+      r.setStart(t, i);
+      r.setEnd(t, i + 3);
+      const b = r.getBoundingClientRect();
+      return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
+    }
+    return null;
+  }, needle);
+  if (!at) return false;
+  await page.mouse.move(at.x - 3, at.y);
+  await page.mouse.move(at.x, at.y, { steps: 3 });
+  try {
+    await page.getByRole('dialog').first().waitFor({ state: 'visible', timeout: 5000 });
+  } catch {
+    return false;
+  }
+  await page.waitForTimeout(200);
+  await page.screenshot({ path: file });
+  return true;
+}
+
 async function serve(html) {
   const server = http.createServer((req, res) => {
     const { pathname } = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -102,22 +133,38 @@ async function main() {
     }
 
     fs.mkdirSync(OUT_DIR, { recursive: true });
+    // Wait for the highlights, then hover a name and a claim as a reader would.
+    await page
+      .waitForFunction(() => globalThis.CSS?.highlights && [...CSS.highlights.values()].some((h) => h.size > 0), null, { timeout: 20_000 })
+      .catch(() => console.warn('No highlights after 20 s; the screenshots show the page as it is.'));
     const pagePng = path.join(OUT_DIR, 'page.png');
     await page.screenshot({ path: pagePng }); // what a reader sees on opening the article
+    const cards = [];
+    for (const [needle, file] of [['Lavrov', 'card-actor.png'], ['91 long-range drones', 'card-claim.png']]) {
+      const shot = path.join(OUT_DIR, file);
+      if (await hoverAndShoot(page, needle, shot)) cards.push(shot);
+      else console.warn(`No card opened when hovering "${needle}".`);
+    }
 
     const popup = await ext.context.newPage();
     await popup.setViewportSize({ width: 360, height: 600 });
-    await popup.goto(popupUrl);
+    // The popup summarises the demo tab (popup.html?tab=<id>), as it does when opened from the toolbar there.
+    await page.bringToFront();
+    const tabId = await ext
+      .worker()
+      .evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id)
+      .catch(() => undefined);
+    await popup.goto(tabId ? `${popupUrl}?tab=${tabId}` : popupUrl);
     // The background installs the bundled pack at start-up; the popup updates live when it lands.
     await popup.locator('li.pack').first().waitFor({ state: 'visible', timeout: 20_000 }).catch(() => {
       console.warn('No pack listed in the popup after 20 s; saving the popup as it is.');
     });
     const popupPng = path.join(OUT_DIR, 'popup.png');
-    await popup.locator('body').screenshot({ path: popupPng }); // the popup's own size, as the toolbar shows it
+    await popup.screenshot({ path: popupPng }); // 360 x 600, the most a toolbar popup shows before it scrolls
 
     console.log(`Screenshot of the demo page: ${path.relative(process.cwd(), pagePng) || pagePng}`);
     console.log(`Screenshot of the popup:     ${path.relative(process.cwd(), popupPng) || popupPng}`);
-    console.log('Hover-card screenshots: not available yet (the hover card comes with a later issue).');
+    for (const c of cards) console.log(`Screenshot of a hover card: ${path.relative(process.cwd(), c) || c}`);
   } finally {
     await ext.close();
     server.close();
