@@ -25,7 +25,18 @@ export const ActorCardRequest = v.object({
   actor: v.pipe(v.string(), v.maxLength(128)),
 });
 
-export const Request = v.variant('type', [ScanRequest, SummaryRequest, ActorCardRequest]);
+export const SiteRequest = v.object({
+  type: v.literal('site'),
+  tabId: v.pipe(v.number(), v.integer(), v.minValue(0)),
+});
+
+export const SetSiteRequest = v.object({
+  type: v.literal('set-site'),
+  host: v.pipe(v.string(), v.minLength(1), v.maxLength(253)),
+  enabled: v.boolean(),
+});
+
+export const Request = v.variant('type', [ScanRequest, SummaryRequest, ActorCardRequest, SiteRequest, SetSiteRequest]);
 export type Request = v.InferOutput<typeof Request>;
 export type ScanRequest = v.InferOutput<typeof ScanRequest>;
 
@@ -45,13 +56,19 @@ export interface ActorCard {
 export interface PageSummary {
   url: string;
   result: ScanResult;
+  /** The reader turned Crosscheck off on this site. */
+  siteOff?: boolean;
 }
 
 export type Reply<R extends Request> = R extends { type: 'scan' }
-  ? { ok: true; result: ScanResult } | { ok: false; error: string }
+  ? { ok: true; result: ScanResult; siteOff?: boolean } | { ok: false; error: string }
   : R extends { type: 'page-summary' }
     ? { ok: true; summary: PageSummary | null } | { ok: false; error: string }
-    : { ok: true; card: ActorCard | null } | { ok: false; error: string };
+    : R extends { type: 'actor-card' }
+      ? { ok: true; card: ActorCard | null } | { ok: false; error: string }
+      : R extends { type: 'site' }
+        ? { ok: true; host: string | null; enabled: boolean } | { ok: false; error: string }
+        : { ok: true } | { ok: false; error: string };
 
 /** Parses a message received from elsewhere; null for anything that is not one of ours. */
 export function parseRequest(message: unknown): Request | null {

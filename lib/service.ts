@@ -7,6 +7,9 @@ import { ScanEngine, type ScanResult } from './scan/engine';
 import type { CrosscheckDb } from './store/db';
 import { loadPacks } from './store/packs';
 import { claimsForActor, getActor, positionsForClaim, reportsForClaim } from './store/queries';
+import { isSiteEnabled, setSiteEnabled, siteOf } from './store/settings';
+
+const EMPTY: ScanResult = { actors: [], claims: [], stats: { chars: 0, sentences: 0, sentencesScored: 0 } };
 
 export interface ServiceDeps {
   db: CrosscheckDb;
@@ -42,6 +45,12 @@ export class BackgroundService {
       switch (req.type) {
         case 'scan': {
           if (sender.tabId === undefined) return { ok: false, error: 'scan requests come from a tab' };
+          const host = siteOf(req.url);
+          if (!host || !(await isSiteEnabled(this.deps.db, host))) {
+            this.pages.set(sender.tabId, { url: req.url, result: EMPTY, siteOff: true });
+            this.deps.setBadge(sender.tabId, '', false);
+            return { ok: true, result: EMPTY, siteOff: true };
+          }
           const { engine } = await this.getEngine();
           const result = engine.scanText(req.text, { lang: req.lang });
           this.pages.set(sender.tabId, { url: req.url, result });
@@ -52,6 +61,13 @@ export class BackgroundService {
           return { ok: true, summary: this.pages.get(req.tabId) ?? null };
         case 'actor-card':
           return { ok: true, card: await this.actorCard(req.pack, req.actor) };
+        case 'site': {
+          const host = siteOf(this.pages.get(req.tabId)?.url ?? '');
+          return { ok: true, host, enabled: host ? await isSiteEnabled(this.deps.db, host) : false };
+        }
+        case 'set-site':
+          await setSiteEnabled(this.deps.db, req.host, req.enabled);
+          return { ok: true };
       }
     } catch (e) {
       return { ok: false, error: e instanceof Error ? e.message : String(e) };

@@ -5,7 +5,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { liveQuery } from 'dexie';
 import { browser } from '#imports';
 import { PackList, type PackListState } from '@/components/PackList';
-import { PageSummary, type PageSummaryState } from '@/components/PageSummary';
+import { PageSummary, SiteSwitch, type PageSummaryState } from '@/components/PageSummary';
 import type { Reply } from '@/lib/protocol';
 import { openDatabase } from '@/lib/store/db';
 import { listPacks } from '@/lib/store/packs';
@@ -32,8 +32,32 @@ function usePageSummary(): PageSummaryState {
   return state;
 }
 
+function useSite(): { host: string; enabled: boolean; set: (on: boolean) => void } | null {
+  const [site, setSite] = useState<{ host: string; enabled: boolean; tabId: number } | null>(null);
+  useEffect(() => {
+    void (async () => {
+      const tabId = await targetTab();
+      if (tabId === null) return;
+      const r = (await browser.runtime.sendMessage({ type: 'site', tabId }).catch(() => null)) as { ok: boolean; host?: string | null; enabled?: boolean } | null;
+      if (r?.ok && r.host) setSite({ host: r.host, enabled: !!r.enabled, tabId });
+    })();
+  }, []);
+  if (!site) return null;
+  return {
+    host: site.host,
+    enabled: site.enabled,
+    set: (on) => {
+      void browser.runtime.sendMessage({ type: 'set-site', host: site.host, enabled: on }).then(() => {
+        setSite({ ...site, enabled: on });
+        void browser.tabs.reload(site.tabId).catch(() => {});
+      });
+    },
+  };
+}
+
 function Popup() {
   const summary = usePageSummary();
+  const site = useSite();
   const [state, setState] = useState<PackListState>({ kind: 'loading' });
   useEffect(() => {
     let db: ReturnType<typeof openDatabase>;
@@ -59,6 +83,7 @@ function Popup() {
       </header>
       <main>
         <h2>This page</h2>
+        {site && <SiteSwitch host={site.host} enabled={site.enabled} onChange={site.set} />}
         <PageSummary state={summary} />
         <h2>Claim packs</h2>
         <PackList state={state} />

@@ -28,6 +28,10 @@ export type ActorRow = InPack<Actor>;
 export type ClaimRow = InPack<Claim> & { actorIds: string[] };
 export type ReportRow = InPack<Report>;
 export type PositionRow = InPack<Position> & { seq: number };
+export interface SettingRow {
+  key: string;
+  value: unknown;
+}
 
 export class CrosscheckDb extends Dexie {
   packs!: Table<PackRow, string>;
@@ -37,6 +41,7 @@ export class CrosscheckDb extends Dexie {
   claims!: Table<ClaimRow, [string, string]>;
   reports!: Table<ReportRow, [string, string, string]>;
   positions!: Table<PositionRow, [string, number]>;
+  settings!: Table<SettingRow, string>;
 
   constructor(name: string, deps?: { indexedDB: IDBFactory; IDBKeyRange: typeof IDBKeyRange }) {
     super(name, deps);
@@ -50,6 +55,8 @@ export class CrosscheckDb extends Dexie {
       reports: '[pack+claim+article], pack, [pack+claim], [pack+article]',
       positions: '[pack+seq], pack, [pack+claim]',
     });
+    // Version 2: the reader's settings (sites turned off), as key-value rows.
+    this.version(2).stores({ settings: 'key' });
   }
 }
 

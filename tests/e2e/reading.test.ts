@@ -126,6 +126,26 @@ describe('reading a news page', () => {
     await p.close();
   });
 
+  it('the site switch in the popup turns Crosscheck off and on for the site', async () => {
+    const { page: p, tab } = await openTab(`${base}/reuters.html`);
+    await expect.poll(() => highlights(p), { timeout: 15_000 }).toBeGreaterThan(0);
+    const popup = await ext.context.newPage();
+    await popup.goto(`chrome-extension://${ext.extensionId}/popup.html?tab=${tab}`);
+    const toggle = popup.getByRole('switch', { name: /Crosscheck on 127\.0\.0\.1/ });
+    await expect.poll(() => toggle.isChecked(), { timeout: 10_000 }).toBe(true);
+    await toggle.click();
+    // The tab reloads without Crosscheck.
+    await expect.poll(async () => (await badge(tab)) === '' && (await highlights(p).catch(() => -1)) === 0, { timeout: 15_000 }).toBe(true);
+    await p.waitForTimeout(1000);
+    expect(await highlights(p)).toBe(0);
+    await popup.reload();
+    await expect.poll(async () => (await popup.locator('body').innerText()), { timeout: 10_000 }).toMatch(/turned off on this site/);
+    await popup.getByRole('switch').click();
+    await expect.poll(() => highlights(p).catch(() => 0), { timeout: 15_000 }).toBeGreaterThan(0);
+    await popup.close();
+    await p.close();
+  });
+
   it('leaves a page about something else alone', async () => {
     const { page: p, tab } = await openTab(`${base}/unrelated.html`);
     await p.waitForTimeout(1500);
