@@ -33,23 +33,27 @@ export default defineContentScript({
     // (a performance mark, "crosscheck-done", that the page can read).
     const started = performance.now();
     let mainThread = 0;
-    const timed = <T,>(f: () => T): T => {
+    const parts: Record<string, number> = {};
+    const timed = <T,>(name: string, f: () => T): T => {
       const t0 = performance.now();
       try {
         return f();
       } finally {
-        mainThread += performance.now() - t0;
+        const ms = performance.now() - t0;
+        mainThread += ms;
+        parts[name] = ms;
       }
     };
-    const done = (highlights: number) => performance.mark('crosscheck-done', { detail: { mainThreadMs: mainThread, sinceStartMs: performance.now() - started, highlights } });
-    const extracted = timed(() => extractVisibleText<Node>(document.body, domTreeAdapter(), { maxChars: MAX_SCAN_CHARS }));
+    const done = (highlights: number) =>
+      performance.mark('crosscheck-done', { detail: { mainThreadMs: mainThread, sinceStartMs: performance.now() - started, highlights, parts } });
+    const extracted = timed('extract', () => extractVisibleText<Node>(document.body, domTreeAdapter(), { maxChars: MAX_SCAN_CHARS }));
     if (extracted.text.replace(/\s+/g, '').length < MIN_CHARS) return done(0);
     const reply = await ask({ type: 'scan', url: location.href, lang: document.documentElement.lang || undefined, text: extracted.text });
     if (!reply?.ok || ctx.isInvalid) return done(0);
     const result = reply.result;
     if (!result.actors.length && !result.claims.length) return done(0);
-    const marks: Mark[] = timed(() => buildMarks(result, extracted.segments));
-    ctx.onInvalidated(timed(() => paint(marks)));
+    const marks: Mark[] = timed('ranges', () => buildMarks(result, extracted.segments));
+    ctx.onInvalidated(timed('paint', () => paint(marks)));
     done(marks.length);
 
     let setContent: ((c: CardContent | null, rect?: DOMRect) => void) | null = null;

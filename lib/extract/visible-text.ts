@@ -15,6 +15,11 @@ export interface TreeAdapter<N> {
   data(node: N): string;
   /** Extra hiding a live page knows of (computed styles); Node trees have none. */
   hidden?(node: N): boolean;
+  /**
+   * May an element be hidden or editable by its markup (the hidden, aria-hidden, style or
+   * contenteditable attribute)? A fast pre-check: the live DOM answers it natively in one call.
+   */
+  mayHide?(node: N): boolean;
   /** Children of an open shadow root, when the element hosts one. */
   shadowChildren?(node: N): ArrayLike<N> | null;
 }
@@ -124,7 +129,7 @@ export function extractVisibleText<N>(root: N, adapter: TreeAdapter<N>, opts: { 
       continue;
     }
     if (tag === 'html' && lang === null) lang = adapter.attr(node, 'lang');
-    if (SKIP.has(tag) || hiddenByMarkup(adapter, node) || adapter.hidden?.(node)) continue;
+    if (SKIP.has(tag) || ((adapter.mayHide?.(node) ?? true) && hiddenByMarkup(adapter, node)) || adapter.hidden?.(node)) continue;
     if (BLOCK.has(tag)) brk();
     if (truncated) continue;
     stack.push({ node, exit: true });
