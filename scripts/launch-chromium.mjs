@@ -70,3 +70,40 @@ export async function launchWithExtension(opts = {}) {
     throw e;
   }
 }
+
+/**
+ * Moves the pointer onto the first occurrence of `needle` in the page's text (inside <article> when
+ * there is one), as a reader would, and waits for a Crosscheck card (role="dialog") to show.
+ * Returns the card's locator, or null when the text is not on the page or no card opened.
+ *
+ * @param {import('playwright-core').Page} page
+ * @param {string} needle
+ * @returns {Promise<import('playwright-core').Locator | null>}
+ */
+export async function hoverText(page, needle) {
+  await page.mouse.move(2, 2);
+  const at = await page.evaluate((n) => {
+    const w = document.createTreeWalker(document.querySelector('article') ?? document.body, NodeFilter.SHOW_TEXT);
+    for (let t = w.nextNode(); t; t = w.nextNode()) {
+      const i = (t.nodeValue ?? '').indexOf(n);
+      if (i < 0) continue;
+      t.parentElement?.scrollIntoView({ block: 'center' });
+      const r = document.createRange();
+      r.setStart(t, i);
+      r.setEnd(t, i + 3);
+      const b = r.getBoundingClientRect();
+      return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
+    }
+    return null;
+  }, needle);
+  if (!at) return null;
+  await page.mouse.move(at.x - 3, at.y);
+  await page.mouse.move(at.x, at.y, { steps: 3 });
+  const card = page.getByRole('dialog').first();
+  try {
+    await card.waitFor({ state: 'visible', timeout: 5000 });
+  } catch {
+    return null;
+  }
+  return card;
+}

@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { ROOT, launchWithExtension } from './launch-chromium.mjs';
+import { ROOT, hoverText, launchWithExtension } from './launch-chromium.mjs';
 
 const PACK_FILE = path.join(ROOT, 'assets', 'packs', 'putin-residence-claim-2025-12.json');
 const OUT_DIR = path.join(ROOT, 'demo-output');
@@ -62,29 +62,7 @@ ${paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}
 /** Hovers the first occurrence of `needle` in the article and screenshots the page with its card. */
 async function hoverAndShoot(page, needle, file) {
   await page.keyboard.press('Escape');
-  await page.mouse.move(2, 2);
-  const at = await page.evaluate((n) => {
-    const w = document.createTreeWalker(document.querySelector('article') ?? document.body, NodeFilter.SHOW_TEXT);
-    for (let t = w.nextNode(); t; t = w.nextNode()) {
-      const i = t.nodeValue.indexOf(n);
-      if (i < 0) continue;
-      t.parentElement.scrollIntoView({ block: 'center' });
-      const r = document.createRange();
-      r.setStart(t, i);
-      r.setEnd(t, i + 3);
-      const b = r.getBoundingClientRect();
-      return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
-    }
-    return null;
-  }, needle);
-  if (!at) return false;
-  await page.mouse.move(at.x - 3, at.y);
-  await page.mouse.move(at.x, at.y, { steps: 3 });
-  try {
-    await page.getByRole('dialog').first().waitFor({ state: 'visible', timeout: 5000 });
-  } catch {
-    return false;
-  }
+  if (!(await hoverText(page, needle))) return false;
   await page.waitForTimeout(200);
   await page.screenshot({ path: file });
   return true;

@@ -88,10 +88,13 @@ export default defineContentScript({
 
     const open = async (mark: Mark, rect: DOMRect) => {
       if (mark.kind === 'claim') return setContent?.({ kind: 'claim', claim: mark.claim }, rect);
-      setContent?.({ kind: 'actor', actor: mark.actor, card: 'loading' }, rect);
+      // The card opens with its claims (a few milliseconds after the hover intent); "Loading…"
+      // shows only if the background is slow to answer.
+      const slow = setTimeout(() => setContent?.({ kind: 'actor', actor: mark.actor, card: 'loading' }, rect), 150);
       const r = await ask({ type: 'actor-card', pack: mark.actor.pack, actor: mark.actor.id });
+      clearTimeout(slow);
       const card: ActorCard | null = r?.ok ? r.card : null;
-      setContent?.({ kind: 'actor', actor: mark.actor, card });
+      setContent?.({ kind: 'actor', actor: mark.actor, card }, rect);
     };
     const controller = new AbortController();
     ctx.onInvalidated(() => controller.abort());

@@ -3,9 +3,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Worker } from 'playwright-core';
-import { ROOT, launchWithExtension, makeProfileDir } from '../../scripts/launch-chromium.mjs';
+import { ROOT, hoverText, launchWithExtension, makeProfileDir } from '../../scripts/launch-chromium.mjs';
 
-export { ROOT, launchWithExtension, makeProfileDir };
+export { ROOT, hoverText, launchWithExtension, makeProfileDir };
 
 export const BUNDLED_PACK_FILE = path.join(ROOT, 'assets', 'packs', 'putin-residence-claim-2025-12.json');
 

@@ -5,7 +5,7 @@ import http from 'node:http';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, ROOT } from './browser';
+import { hoverText, launchWithExtension, ROOT } from './browser';
 
 // The extension APIs inside the service worker, where these callbacks run.
 declare const chrome: { tabs: { query(q: object): Promise<{ id?: number }[]> }; action: { getBadgeText(d: { tabId: number }): Promise<string> } };
@@ -60,27 +60,10 @@ const highlights = (p: Page) => p.evaluate(() => [...CSS.highlights.values()].re
 const badge = (tab: number) => ext.worker().evaluate((t) => chrome.action.getBadgeText({ tabId: t }), tab);
 
 async function hover(p: Page, needle: string): Promise<string> {
-  await p.mouse.move(2, 2);
-  const at = await p.evaluate((n) => {
-    const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let t = w.nextNode(); t; t = w.nextNode()) {
-      const i = t.nodeValue!.indexOf(n);
-      if (i < 0) continue;
-      t.parentElement!.scrollIntoView({ block: 'center' });
-      const r = document.createRange();
-      r.setStart(t, i);
-      r.setEnd(t, i + 3);
-      const b = r.getBoundingClientRect();
-      return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
-    }
-    return null;
-  }, needle);
-  expect(at, `"${needle}" on the page`).not.toBeNull();
-  await p.mouse.move(at!.x - 3, at!.y);
-  await p.mouse.move(at!.x, at!.y, { steps: 3 });
-  const card = p.getByRole('dialog');
-  await card.first().waitFor({ state: 'visible', timeout: 5000 });
-  return (await card.first().innerText()).replace(/\s+/g, ' ');
+  const card = await hoverText(p, needle);
+  expect(card, `a card for "${needle}"`).not.toBeNull();
+  await expect.poll(() => card!.innerText(), { timeout: 5000 }).not.toMatch(/Loading…/);
+  return (await card!.innerText()).replace(/\s+/g, ' ');
 }
 
 describe('reading a news page', () => {
