@@ -12,5 +12,11 @@ export default defineConfig({
     // No permissions: IndexedDB in the extension origin needs none.
     permissions: [],
     action: { default_title: 'Crosscheck' },
+    // Keyboard: move through the mentions on the page and open their cards (changeable in the
+    // browser's shortcut settings). The commands API needs no permission.
+    commands: {
+      'next-mention': { suggested_key: { default: 'Alt+Shift+K' }, description: 'Go to the next mention Crosscheck found on the page' },
+      'previous-mention': { suggested_key: { default: 'Alt+Shift+J' }, description: 'Go to the previous mention Crosscheck found on the page' },
+    },
   },
 });

@@ -29,7 +29,13 @@ function safeUrl(url: string | undefined): string | undefined {
 export function HoverCard({ content, onClose }: { content: CardContent; onClose: () => void }) {
   const title = content.kind === 'claim' ? 'Claim' : content.actor.name;
   return (
-    <div class="card" role="dialog" aria-label={content.kind === 'claim' ? `Crosscheck: ${content.claim.text}` : `Crosscheck: ${content.actor.name}`} tabIndex={-1}>
+    <div
+      class="card"
+      role="dialog"
+      aria-label={content.kind === 'claim' ? `Crosscheck: ${content.claim.text}` : `Crosscheck: ${content.actor.name}`}
+      tabIndex={-1}
+      onKeyDown={(e) => e.key === 'Escape' && onClose()}
+    >
       <header>
         <span class="brand">Crosscheck</span>
         <button type="button" class="close" aria-label="Close" onClick={onClose}>

@@ -2,7 +2,7 @@
 // synchronously in main, so the browser sees it on each start.
 import { browser, defineBackground } from '#imports';
 import bundledPack from '@/assets/packs/putin-residence-claim-2025-12.json';
-import { parseRequest } from '@/lib/protocol';
+import { COMMANDS, parseRequest, type NavigateMessage } from '@/lib/protocol';
 import { BackgroundService } from '@/lib/service';
 import { openDatabase } from '@/lib/store/db';
 import { installBundledPack } from '@/lib/store/packs';
@@ -30,6 +30,12 @@ export default defineBackground(() => {
     return true;
   });
   browser.tabs.onRemoved.addListener((tabId) => service.forgetTab(tabId));
+  browser.commands.onCommand.addListener((command, tab) => {
+    const direction = COMMANDS[command];
+    if (!direction || tab?.id === undefined) return;
+    const message: NavigateMessage = { type: 'navigate', direction };
+    void browser.tabs.sendMessage(tab.id, message).catch(() => {});
+  });
   // Every service-worker start: the import is idempotent (same version is a no-op), so this covers
   // a database that was cleared or an install that was interrupted.
   void ensureBundledPack('startup');

@@ -75,3 +75,18 @@ export function parseRequest(message: unknown): Request | null {
   const r = v.safeParse(Request, message);
   return r.success ? r.output : null;
 }
+
+/** Background to content script: a keyboard command to move through the page's mentions. */
+export const NavigateMessage = v.object({
+  type: v.literal('navigate'),
+  direction: v.picklist(['next', 'previous']),
+});
+export type NavigateMessage = v.InferOutput<typeof NavigateMessage>;
+
+export function parseNavigate(message: unknown): NavigateMessage | null {
+  const r = v.safeParse(NavigateMessage, message);
+  return r.success ? r.output : null;
+}
+
+/** The keyboard command names of the manifest, and the direction each moves. */
+export const COMMANDS: Record<string, NavigateMessage['direction']> = { 'next-mention': 'next', 'previous-mention': 'previous' };

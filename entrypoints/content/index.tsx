@@ -9,7 +9,7 @@ import { buildMarks, paint, type Mark } from '@/components/page/highlighter';
 import { watchHover } from '@/components/page/hover';
 import { domTreeAdapter } from '@/lib/extract/dom-adapter';
 import { extractVisibleText } from '@/lib/extract/visible-text';
-import { MAX_SCAN_CHARS, type ActorCard, type Reply, type Request } from '@/lib/protocol';
+import { MAX_SCAN_CHARS, parseNavigate, type ActorCard, type Reply, type Request } from '@/lib/protocol';
 
 /** Below this much visible text a page has no article to check. */
 const MIN_CHARS = 200;
@@ -21,6 +21,29 @@ async function ask<R extends Request>(req: R): Promise<Reply<R> | null> {
   } catch {
     return null; // the extension was reloaded or the background is gone: do nothing
   }
+}
+
+/** Marks in reading order, one per place (a sentence stating several claims is visited once). */
+function navigationOrder(marks: Mark[]): Mark[] {
+  const seen = new Set<string>();
+  const unique = marks.filter((m) => {
+    const key = `${m.kind}:${positionKey(m.range)}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return unique.sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range) || (a.kind === 'actor' ? -1 : 1));
+}
+
+const nodeIds = new WeakMap<Node, number>();
+let nextNodeId = 0;
+function positionKey(r: Range): string {
+  const id = (n: Node) => {
+    let v = nodeIds.get(n);
+    if (v === undefined) nodeIds.set(n, (v = nextNodeId++));
+    return v;
+  };
+  return `${id(r.startContainer)}:${r.startOffset}-${id(r.endContainer)}:${r.endOffset}`;
 }
 
 export default defineContentScript({
@@ -54,7 +77,6 @@ export default defineContentScript({
     if (!result.actors.length && !result.claims.length) return done(0);
     const marks: Mark[] = timed('ranges', () => buildMarks(result, extracted.segments));
     ctx.onInvalidated(timed('paint', () => paint(marks)));
-    done(marks.length);
 
     let setContent: ((c: CardContent | null, rect?: DOMRect) => void) | null = null;
     const ui = await createShadowRootUi(ctx, {
@@ -87,7 +109,7 @@ export default defineContentScript({
     ui.mount();
 
     const open = async (mark: Mark, rect: DOMRect) => {
-      if (mark.kind === 'claim') return setContent?.({ kind: 'claim', claim: mark.claim }, rect);
+      if (mark.kind === 'claim') return void setContent?.({ kind: 'claim', claim: mark.claim }, rect);
       // The card opens with its claims (a few milliseconds after the hover intent); "Loading…"
       // shows only if the background is slow to answer.
       const slow = setTimeout(() => setContent?.({ kind: 'actor', actor: mark.actor, card: 'loading' }, rect), 150);
@@ -98,6 +120,27 @@ export default defineContentScript({
     };
     const controller = new AbortController();
     ctx.onInvalidated(() => controller.abort());
+
+    // Keyboard: the background relays the commands (Alt+Shift+K / Alt+Shift+J by default); each
+    // moves to the next or previous mention in reading order, scrolls it into view, opens its card
+    // and gives it focus, so a screen reader announces it.
+    const order = navigationOrder(marks);
+    let at = -1;
+    const onMessage = (message: unknown) => {
+      const nav = parseNavigate(message);
+      if (!nav || !order.length) return;
+      at = nav.direction === 'next' ? (at + 1) % order.length : (at - 1 + order.length) % order.length;
+      const mark = order[at];
+      const el = mark.range.startContainer.parentElement;
+      el?.scrollIntoView({ block: 'center', behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'instant' : 'auto' });
+      requestAnimationFrame(() => {
+        void open(mark, mark.range.getBoundingClientRect()).then(() => ui.shadow.querySelector<HTMLElement>('.card')?.focus());
+      });
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+    ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+    // Ready: highlights painted, cards and keyboard wired.
+    done(marks.length);
     watchHover(marks, {
       delayMs: HOVER_DELAY_MS,
       open: (m, rect) => void open(m, rect),

@@ -8,7 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hoverText, launchWithExtension, ROOT } from './browser';
 
 // The extension APIs inside the service worker, where these callbacks run.
-declare const chrome: { tabs: { query(q: object): Promise<{ id?: number }[]> }; action: { getBadgeText(d: { tabId: number }): Promise<string> } };
+declare const chrome: {
+  tabs: { query(q: object): Promise<{ id?: number }[]>; sendMessage(tab: number, m: object): Promise<unknown> };
+  action: { getBadgeText(d: { tabId: number }): Promise<string> };
+};
 
 const CORPUS = path.join(ROOT, 'assets/corpus/putin-residence-claim-2025-12');
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
@@ -126,6 +129,29 @@ describe('reading a news page', () => {
     await popup.getByRole('switch').click();
     await expect.poll(() => highlights(p).catch(() => 0), { timeout: 15_000 }).toBeGreaterThan(0);
     await popup.close();
+    await p.close();
+  });
+
+  it('the keyboard commands move through the mentions and open their cards with focus', async () => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, '.output/chrome-mv3/manifest.json'), 'utf8'));
+    expect(manifest.commands['next-mention'].suggested_key.default).toBe('Alt+Shift+K');
+    const { page: p, tab } = await openTab(`${base}/conflict.html`);
+    // The content script marks when it is ready (highlights painted, cards and keyboard wired).
+    await p.waitForFunction(() => performance.getEntriesByName('crosscheck-done').length > 0, null, { timeout: 15_000 });
+    // What the background does when the shortcut is pressed: tell the tab to move.
+    const press = (direction: string) => ext.worker().evaluate(([t, d]) => chrome.tabs.sendMessage(t as number, { type: 'navigate', direction: d }), [tab, direction] as const);
+    await press('next');
+    const card = p.getByRole('dialog');
+    await card.first().waitFor({ state: 'visible', timeout: 5000 });
+    // In reading order: the claim sentence (it begins the paragraph), then the name "Sergey Lavrov" in it.
+    await expect.poll(async () => (await card.first().innerText()).replace(/\s+/g, ' '), { timeout: 5000 }).toMatch(/Contradicted .* This page says 89/);
+    expect(await p.evaluate(() => document.activeElement?.tagName.toLowerCase())).toBe('crosscheck-card');
+    await press('next');
+    await expect.poll(async () => (await card.first().innerText()).replace(/\s+/g, ' '), { timeout: 5000 }).toMatch(/Sergei Lavrov Foreign Minister of Russia/);
+    await press('previous');
+    await expect.poll(async () => (await card.first().innerText()).replace(/\s+/g, ' '), { timeout: 5000 }).toMatch(/Contradicted/);
+    await p.keyboard.press('Escape');
+    await expect.poll(() => p.getByRole('dialog').count()).toBe(0);
     await p.close();
   });
 
