@@ -84,3 +84,19 @@ describe.runIf(fs.existsSync(REAL))('the saved real pages (none is about the sto
     if (['breitbart.html', 'yahoo-1.html', 'nytimes-1.html'].includes(f)) expect(r.actors.map((a) => a.id)).toContain('trump');
   });
 });
+
+describe('the compiled engine', () => {
+  it('restores from its cache (a structured clone, as IndexedDB keeps it) and scans alike', () => {
+    const pack = bundledPack();
+    const cache = structuredClone(engine.cache());
+    const restored = ScanEngine.restore([pack], cache);
+    const text = 'Sergey Lavrov said Ukraine had launched 98 long-range drones at Putin’s residence in the Novgorod region. Зеленський назвав це брехнею.';
+    expect(restored.scanText(text)).toEqual(engine.scanText(text));
+  });
+
+  it('refuses a cache of other packs', () => {
+    const pack = bundledPack();
+    const cache = engine.cache();
+    expect(() => ScanEngine.restore([{ ...pack, version: pack.version + 1 }], cache)).toThrow(/other packs/);
+  });
+});
