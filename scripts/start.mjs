@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
+import { articleHtml, escapeHtml } from './article-page.mjs';
 import { ROOT, hoverText, launchWithExtension } from './launch-chromium.mjs';
 
 const PACK_FILE = path.join(ROOT, 'assets', 'packs', 'putin-residence-claim-2025-12.json');
@@ -18,44 +19,24 @@ function build() {
   if (r.status !== 0) throw new Error(`wxt build failed (exit ${r.status ?? r.signal})`);
 }
 
-const escapeHtml = (s) =>
-  String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
-
 /** The demo page: one article of the bundled pack (Reuters', else the first), as plain escaped text. */
 function demoPage(pack) {
   const articles = Array.isArray(pack.articles) ? pack.articles : [];
   const article = articles.find((a) => a.outlet === 'reuters') ?? articles[0];
   if (!article) throw new Error(`The bundled pack ${PACK_FILE} has no articles to show.`);
   const outlet = (pack.outlets ?? []).find((o) => o.id === article.outlet);
-  const paragraphs = String(article.text ?? '')
-    .split(/\r?\n/)
-    .map((p) => p.trim())
-    .filter(Boolean);
-  const byline = [outlet?.name ?? article.outlet, article.published].filter(Boolean).map(escapeHtml).join(' · ');
-  const html = `<!doctype html>
-<html lang="${escapeHtml(article.language || 'en')}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(article.title)}</title>
-<style>
+  const html = articleHtml(article.title, String(article.text ?? ''), {
+    lang: article.language || 'en',
+    byline: [outlet?.name ?? article.outlet, article.published].filter(Boolean).join(' · '),
+    head: `<style>
   body { margin: 0; background: #fafafa; color: #1b1b1b; font: 18px/1.6 Georgia, 'Times New Roman', serif; }
   .banner { font: 13px/1.4 system-ui, sans-serif; background: #1f3a5f; color: #fff; padding: 8px 16px; }
   article { max-width: 720px; margin: 32px auto; padding: 0 20px; }
   h1 { font-size: 32px; line-height: 1.2; margin: 0 0 8px; }
   .byline { font: 14px/1.4 system-ui, sans-serif; color: #555; margin-bottom: 24px; }
-</style>
-</head>
-<body>
-<div class="banner">Crosscheck demo · ${escapeHtml(pack.title)} · a local copy of one article of the bundled story</div>
-<article>
-<h1>${escapeHtml(article.title)}</h1>
-<div class="byline">${byline}</div>
-${paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}
-</article>
-</body>
-</html>
-`;
+</style>`,
+    before: `<div class="banner">Crosscheck demo · ${escapeHtml(pack.title)} · a local copy of one article of the bundled story</div>`,
+  });
   return { html, article };
 }
 

@@ -23,6 +23,14 @@ async function ask<R extends Request>(req: R): Promise<Reply<R> | null> {
   }
 }
 
+/** True when `text` has at least `n` characters other than white space (stops as soon as it has). */
+function hasVisibleChars(text: string, n: number): boolean {
+  const re = /\S+/g;
+  let count = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) if ((count += m[0].length) >= n) return true;
+  return false;
+}
+
 /** Marks in reading order, one per place (a sentence stating several claims is visited once). */
 function navigationOrder(marks: Mark[]): Mark[] {
   const seen = new Set<string>();
@@ -70,7 +78,7 @@ export default defineContentScript({
     const done = (highlights: number) =>
       performance.mark('crosscheck-done', { detail: { mainThreadMs: mainThread, sinceStartMs: performance.now() - started, highlights, parts } });
     const extracted = timed('extract', () => extractVisibleText<Node>(document.body, domTreeAdapter(), { maxChars: MAX_SCAN_CHARS }));
-    if (extracted.text.replace(/\s+/g, '').length < MIN_CHARS) return done(0);
+    if (!hasVisibleChars(extracted.text, MIN_CHARS)) return done(0);
     const reply = await ask({ type: 'scan', url: location.href, lang: document.documentElement.lang || undefined, text: extracted.text });
     if (!reply?.ok || ctx.isInvalid) return done(0);
     const result = reply.result;

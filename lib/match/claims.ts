@@ -197,12 +197,6 @@ export class ClaimIndex {
     return out.sort((a, b) => b.score - a.score || a.claim.id.localeCompare(b.claim.id));
   }
 
-  /** The score of one claim for one sentence, or null below the threshold or without a required value. */
-  scoreClaim(claimId: string, s: AnalysedSentence): ClaimMatch | null {
-    const p = this.profiles.find((x) => x.claim.id === claimId);
-    return p ? this.score(p, s) : null;
-  }
-
   private score(p: Profile, s: AnalysedSentence): ClaimMatch | null {
     const anchors = p.anchorTerms.get(s.lang);
     if (anchors && !anchors.some((t) => s.terms.has(t))) return null;

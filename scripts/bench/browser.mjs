@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
+import { articleHtml } from '../article-page.mjs';
 import { CHROME_PATH, ROOT, launchWithExtension } from '../launch-chromium.mjs';
 
 const REAL_PAGES = process.env.CROSSCHECK_REAL_PAGES ?? path.resolve(ROOT, '../shared/real-pages');
@@ -34,11 +35,7 @@ for (const f of fs.readdirSync(REAL_PAGES).filter((x) => x.endsWith('.html')).so
   if (new RegExp(aliasRe, 'iu').test(html.replace(/<[^>]*>/g, ' '))) pages.push(`/real/${f}`);
 }
 const corpusText = fs.readFileSync(path.join(ROOT, 'assets/corpus/putin-residence-claim-2025-12/001_f4f02270bf5ef5c7.txt'), 'utf8');
-routes['/corpus.html'] = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Corpus</title></head><body><article>${corpusText
-  .split('\n')
-  .filter((p) => p.trim())
-  .map((p) => `<p>${p.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`)
-  .join('')}</article></body></html>`;
+routes['/corpus.html'] = articleHtml('Corpus', corpusText);
 if (!pages.includes('/real/guardian-1.html')) pages.push('/real/guardian-1.html');
 pages.push('/corpus.html');
 

@@ -5,6 +5,7 @@ import http from 'node:http';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { articleHtml } from '../../scripts/article-page.mjs';
 import { hoverText, launchWithExtension, ROOT } from './browser';
 
 // The extension APIs inside the service worker, where these callbacks run.
@@ -14,13 +15,7 @@ declare const chrome: {
 };
 
 const CORPUS = path.join(ROOT, 'assets/corpus/putin-residence-claim-2025-12');
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
-const page = (title: string, text: string) =>
-  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${esc(title)}</title></head><body><article><h1>${esc(title)}</h1>${text
-    .split('\n')
-    .filter((p) => p.trim())
-    .map((p) => `<p>${esc(p)}</p>`)
-    .join('\n')}</article></body></html>`;
+const page = (title: string, text: string) => articleHtml(title, text);
 const ROUTES: Record<string, string> = {
   '/reuters.html': page('Russia accuses Ukraine of drone attack', fs.readFileSync(path.join(CORPUS, '001_f4f02270bf5ef5c7.txt'), 'utf8')),
   '/conflict.html': page(

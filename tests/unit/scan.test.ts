@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { articleHtml } from '../../scripts/article-page.mjs';
 import { htmlToText } from '../../lib/extract/html';
 import { ScanEngine } from '../../lib/scan/engine';
 import { bundledPack, ROOT } from '../helpers/corpus';
@@ -16,13 +17,13 @@ interface Fixture {
 }
 const engine = ScanEngine.fromPacks([bundledPack()]);
 const FIXTURES = path.join(ROOT, 'tests/fixtures');
-const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
-
 function page(f: Fixture): string {
-  const paras = [...f.sentences.map((s) => s.text), ...f.nearMisses].map((p) => `<p>${escape(p)}</p>`).join('\n');
-  return `<!doctype html><html lang="${f.lang}"><head><title>${escape(f.title)}</title><script>var x = "Lavrov said 91 drones";</script></head>
-<body><nav><a href="/">Home</a></nav><article><h1>${escape(f.title)}</h1>\n${paras}\n</article>
-<div style="display:none">Putin's residence was attacked by 91 drones, Lavrov said.</div></body></html>`;
+  return articleHtml(f.title, [...f.sentences.map((s) => s.text), ...f.nearMisses].join('\n'), {
+    lang: f.lang,
+    head: '<script>var x = "Lavrov said 91 drones";</script>',
+    before: '<nav><a href="/">Home</a></nav>',
+    after: `<div style="display:none">Putin's residence was attacked by 91 drones, Lavrov said.</div>`,
+  });
 }
 
 for (const file of fs.readdirSync(FIXTURES).filter((f) => f.startsWith('paraphrase-') && f.endsWith('.json'))) {
