@@ -14,6 +14,18 @@ export default defineConfig({
         },
       },
       {
+        // Preact components rendered into happy-dom (tests/unit/*.test.tsx). The same aliases as
+        // 'unit'; JSX compiled for Preact as tsconfig.json says (jsx react-jsx, jsxImportSource
+        // preact); Vite 8 compiles TS/TSX with oxc.
+        plugins: [WxtVitest()],
+        oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+        test: {
+          name: 'dom',
+          include: ['tests/unit/**/*.test.tsx'],
+          environment: 'happy-dom',
+        },
+      },
+      {
         // The built extension in real Chromium (see tests/e2e/browser.ts).
         test: {
           name: 'e2e',

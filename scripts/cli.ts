@@ -8,6 +8,11 @@ import { htmlToText } from '../lib/extract/html';
 import type { Pack } from '../lib/pack/schema';
 import { decodePackBytes, formatProblem, validatePackText } from '../lib/pack/validate';
 import { ScanEngine, type ScanResult } from '../lib/scan/engine';
+import { CrosscheckVersion, FEED_MIN_CROSSCHECK } from '../lib/feed/format';
+import { generateKeyPair, parsePrivateKey } from '../lib/feed/keys';
+import { buildFeed, PublishError } from '../lib/feed/publish';
+import { formatBytes } from '../lib/sync/download';
+import * as v from 'valibot';
 
 const HELP = `crosscheck: build and check Crosscheck claim packs
 
@@ -21,6 +26,13 @@ Usage:
   crosscheck scan <file.html | file.txt | -> [--pack <pack.json> ...] [--json] [--lang <code>]
       Find the known actors and claims in a saved page (or standard input), with the same code as
       the extension, and print a summary, or JSON with --json. Without --pack: the bundled pack.
+  crosscheck keygen --out <dir> [--force]
+      Make an Ed25519 key pair for signing packs: <dir>/public.key (give it to your readers) and
+      <dir>/private.key (keep it secret). Existing keys are not overwritten without --force.
+  crosscheck feed build <pack.json ...> --key <private key file> --out <dir> [--min-crosscheck <version>]
+      Write a pack feed into <dir>: feed.json, packs/ and deltas/, signed with the key, ready to
+      copy to any static web host. The newest version of each pack id is published whole; each
+      older version given becomes the base of a delta to it. See docs/feed-format.md.
   crosscheck --help
       This text.
 
@@ -206,7 +218,78 @@ export function formatScan(file: string, r: ScanResult): string {
   return `${lines.join('\n')}\n`;
 }
 
-function main(argv: string[]): number {
+/** Writes a file through a temporary one beside it, so a reader never sees half of it. */
+function writeFileAtomic(file: string, bytes: Uint8Array | string, mode?: number) {
+  const tmp = `${file}.tmp-${process.pid}`;
+  try {
+    fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    fs.writeFileSync(tmp, bytes, mode === undefined ? undefined : { mode });
+    if (mode !== undefined) fs.chmodSync(tmp, mode);
+    fs.renameSync(tmp, file);
+  } catch (e) {
+    fs.rmSync(tmp, { force: true });
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new InputError(`${file}: cannot write (${code === 'EACCES' ? 'permission denied' : code === 'ENOTDIR' ? 'a parent is not a directory' : (code ?? String(e))})`);
+  }
+}
+
+function checkOutDir(dir: string) {
+  if (fs.existsSync(dir) && !fs.statSync(dir).isDirectory()) throw new InputError(`${dir}: not a directory`);
+}
+
+async function keygen(argv: string[]): Promise<number> {
+  const { positional, opts } = parseArgs(argv, { out: 'value', force: 'bool' });
+  if (positional.length) throw new UsageError(`keygen takes no file arguments ("${positional[0]}"); use keygen --out <dir>`);
+  if (typeof opts.out !== 'string') throw new UsageError('keygen needs --out <dir>');
+  const dir = opts.out;
+  checkOutDir(dir);
+  const publicFile = path.join(dir, 'public.key');
+  const privateFile = path.join(dir, 'private.key');
+  if (!opts.force)
+    for (const f of [privateFile, publicFile])
+      if (fs.existsSync(f)) throw new InputError(`${f}: already exists; keygen never overwrites a key (move it away, or pass --force)`);
+  const pair = await generateKeyPair();
+  writeFileAtomic(privateFile, pair.privateKeyPem, 0o600);
+  writeFileAtomic(publicFile, pair.publicKeyText, 0o644);
+  console.log(`wrote ${publicFile}: key ${pair.publicKey.id}; readers add this key to trust your packs`);
+  console.log(`wrote ${privateFile}: keep it secret (readable by you only); it signs your feeds`);
+  return 0;
+}
+
+async function feedBuild(argv: string[]): Promise<number> {
+  const { positional, opts } = parseArgs(argv, { key: 'value', out: 'value', 'min-crosscheck': 'value' });
+  if (positional.length === 0) throw new UsageError('feed build takes one or more pack files');
+  if (typeof opts.key !== 'string') throw new UsageError('feed build needs --key <private key file>');
+  if (typeof opts.out !== 'string') throw new UsageError('feed build needs --out <dir>');
+  const min = opts['min-crosscheck'];
+  if (typeof min === 'string' && !v.is(CrosscheckVersion, min)) throw new UsageError(`--min-crosscheck must be a version such as ${FEED_MIN_CROSSCHECK}, not "${min}"`);
+  const out = opts.out;
+  checkOutDir(out);
+  const keyFile = opts.key;
+  const key = await parsePrivateKey(readFile(keyFile, 'a private key file').toString('utf8'));
+  if (!key.ok) throw new InputError(`${keyFile}: ${key.message}`);
+  const sources = positional.map((f) => ({ name: f, bytes: new Uint8Array(readFile(f, 'a pack file')) }));
+  let built;
+  try {
+    built = await buildFeed(sources, key.key, { minCrosscheck: typeof min === 'string' ? min : undefined });
+  } catch (e) {
+    if (!(e instanceof PublishError)) throw e;
+    for (const p of e.problems) console.error(p);
+    throw new InputError(`feed build: ${e.problems.length} problem${e.problems.length === 1 ? '' : 's'}; nothing was written`);
+  }
+  // feed.json last: a host serving the directory meanwhile never lists a file not yet written.
+  const files = [...built.files.filter((f) => f.path !== 'feed.json'), ...built.files.filter((f) => f.path === 'feed.json')];
+  for (const f of files) writeFileAtomic(path.join(out, ...f.path.split('/')), f.bytes);
+  const deltas = built.feed.packs.reduce((n, p) => n + p.deltas.length, 0);
+  console.log(`wrote ${path.join(out, 'feed.json')}: ${built.feed.packs.length} pack${built.feed.packs.length === 1 ? '' : 's'}, ${deltas} delta${deltas === 1 ? '' : 's'}, signed with key ${key.key.id}`);
+  for (const p of built.feed.packs) {
+    const from = p.deltas.length ? `; deltas from version ${p.deltas.map((d) => d.from).join(', ')}` : '';
+    console.log(`  ${p.id} version ${p.version}: ${p.url} (${formatBytes(p.size)})${from}`);
+  }
+  return 0;
+}
+
+function main(argv: string[]): number | Promise<number> {
   const [cmd, sub, ...rest] = argv;
   if (!cmd || cmd === '--help' || cmd === '-h' || cmd === 'help') {
     console.log(HELP);
@@ -215,11 +298,13 @@ function main(argv: string[]): number {
   if (cmd === 'pack' && sub === 'build') return packBuild(rest);
   if (cmd === 'pack' && sub === 'validate') return packValidate(rest);
   if (cmd === 'scan') return scan(argv.slice(1));
+  if (cmd === 'keygen') return keygen(argv.slice(1));
+  if (cmd === 'feed' && sub === 'build') return feedBuild(rest);
   throw new UsageError(`unknown command "${[cmd, sub].filter(Boolean).join(' ')}"`);
 }
 
 try {
-  process.exitCode = main(process.argv.slice(2));
+  process.exitCode = await main(process.argv.slice(2));
 } catch (e) {
   if (e instanceof UsageError) {
     console.error(`crosscheck: ${e.message}\nRun "npx crosscheck --help" for usage.`);
