@@ -77,7 +77,7 @@ export default defineContentScript({
     };
     const done = (highlights: number) =>
       performance.mark('crosscheck-done', { detail: { mainThreadMs: mainThread, sinceStartMs: performance.now() - started, highlights, parts } });
-    const extracted = timed('extract', () => extractVisibleText<Node>(document.body, domTreeAdapter(), { maxChars: MAX_SCAN_CHARS }));
+    const extracted = timed('extract', () => extractVisibleText<Node>(document.body, domTreeAdapter({ root: document.body, styles: true }), { maxChars: MAX_SCAN_CHARS }));
     if (!hasVisibleChars(extracted.text, MIN_CHARS)) return done(0);
     const reply = await ask({ type: 'scan', url: location.href, lang: document.documentElement.lang || undefined, text: extracted.text });
     if (!reply?.ok || ctx.isInvalid) return done(0);

@@ -12,7 +12,8 @@ export const htmlTreeAdapter: TreeAdapter<AnyNode> = {
   },
   tag: (n) => ('name' in n ? n.name.toLowerCase() : ''),
   attr: (n, name) => ('attribs' in n ? (n.attribs[name] ?? null) : null),
-  children: (n) => ('children' in n ? n.children : []),
+  firstChild: (n) => ('children' in n ? (n.children[0] ?? null) : null),
+  nextSibling: (n) => n.next,
   data: (n) => ('data' in n ? n.data : ''),
 };
 

@@ -5,23 +5,29 @@
 // text maps back to a text node and an offset in it.
 
 export interface TreeAdapter<N> {
-  /** 'element', 'text', or 'other' (comments, doctypes: skipped). */
+  /** 'element', 'text', or 'other' (comments, doctypes: skipped; a document: walked). */
   kind(node: N): 'element' | 'text' | 'other';
   /** Lower-case tag name of an element. */
   tag(node: N): string;
   attr(node: N, name: string): string | null;
-  children(node: N): ArrayLike<N>;
+  /** The tree is walked by first child and next sibling: no child list is made per node. */
+  firstChild(node: N): N | null;
+  nextSibling(node: N): N | null;
   /** The data of a text node. */
   data(node: N): string;
   /** Extra hiding a live page knows of (computed styles); Node trees have none. */
-  hidden?(node: N): boolean;
+  hidden?(node: N, tag: string): boolean;
   /**
    * May an element be hidden or editable by its markup (the hidden, aria-hidden, style or
-   * contenteditable attribute)? A fast pre-check: the live DOM answers it natively in one call.
+   * contenteditable attribute)? A fast pre-check: the live DOM answers it for the whole page with
+   * one native query.
    */
   mayHide?(node: N): boolean;
-  /** Children of an open shadow root, when the element hosts one. */
-  shadowChildren?(node: N): ArrayLike<N> | null;
+  /**
+   * What the page shows in place of an element's children, when that is not its children: the
+   * shadow root's children for a shadow host, the assigned nodes for a slot that has some.
+   */
+  composedChildren?(node: N, tag: string): ArrayLike<N> | null;
 }
 
 export interface TextSegment<N> {
@@ -54,6 +60,15 @@ const BLOCK = new Set([
   'li', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul',
 ]);
 
+/**
+ * Site chrome: navigation, menus, the site's banner and footer. Not what the page reports:
+ * skipped. A header or footer inside an article or main (its headline, byline) is kept; so are
+ * sidebars and comments, where readers do meet names.
+ */
+const CHROME_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'search', 'menu', 'menubar']);
+const CHROME_OUTSIDE_ARTICLE = new Set(['header', 'footer']);
+const ARTICLE = new Set(['article', 'main']);
+
 /** Hidden by markup alone: the hidden attribute, aria-hidden, or an inline display:none or visibility:hidden. */
 function hiddenByMarkup<N>(a: TreeAdapter<N>, n: N): boolean {
   if (a.attr(n, 'hidden') !== null) return true;
@@ -63,6 +78,12 @@ function hiddenByMarkup<N>(a: TreeAdapter<N>, n: N): boolean {
   const editable = a.attr(n, 'contenteditable');
   if (editable !== null && editable.toLowerCase() !== 'false') return true;
   return false;
+}
+
+/** The role attribute names site chrome. */
+function chromeByRole<N>(a: TreeAdapter<N>, n: N): boolean {
+  const role = a.attr(n, 'role');
+  return role !== null && CHROME_ROLES.has(role);
 }
 
 const DEFAULT_MAX_CHARS = 2_000_000;
@@ -89,59 +110,73 @@ export function extractVisibleText<N>(root: N, adapter: TreeAdapter<N>, opts: { 
     }
   };
 
-  // An explicit stack, not recursion: pages nest deeply enough to overflow the call stack.
-  type Frame = { node: N; exit: boolean };
-  const stack: Frame[] = [{ node: root, exit: false }];
-  while (stack.length) {
-    const { node, exit } = stack.pop()!;
+  // An explicit stack of cursors, not recursion: pages nest deeply enough to overflow the call
+  // stack. A cursor walks a node's children by next sibling (or a composed list: shadow root,
+  // slot); when it runs out, the element it belongs to ends.
+  type Cursor = { list: ArrayLike<N> | null; i: number; next: N | null; block: boolean; article: boolean };
+  const stack: Cursor[] = [];
+  let inArticle = 0;
+  const open = (node: N, tag: string, block: boolean, article: boolean) => {
+    const list = adapter.composedChildren?.(node, tag) ?? null;
+    if (article) inArticle++;
+    stack.push({ list, i: 0, next: list ? null : adapter.firstChild(node), block, article });
+  };
+
+  let node: N | null = root;
+  while (node !== null && !truncated) {
     const kind = adapter.kind(node);
     if (kind === 'text') {
-      if (truncated) continue;
       let data = adapter.data(node);
-      if (!data) continue;
-      if (length + data.length > maxChars) {
-        data = data.slice(0, Math.max(0, maxChars - length));
-        truncated = true;
-      }
-      if (!/\S/.test(data)) {
-        // White space between elements: one space at most, and none at a line start.
-        if (!lastWasBreak && data.length) {
-          segments.push({ start: length, end: length + 1, node, nodeOffset: 0 });
-          parts.push(' ');
-          length += 1;
+      if (data) {
+        if (length + data.length > maxChars) {
+          data = data.slice(0, Math.max(0, maxChars - length));
+          truncated = true;
         }
-        continue;
+        if (!/\S/.test(data)) {
+          // White space between elements: one space at most, and none at a line start.
+          if (!lastWasBreak && data.length) {
+            segments.push({ start: length, end: length + 1, node, nodeOffset: 0 });
+            parts.push(' ');
+            length += 1;
+          }
+        } else {
+          segments.push({ start: length, end: length + data.length, node, nodeOffset: 0 });
+          parts.push(data.replace(/[\n\r\t\f]/g, ' '));
+          length += data.length;
+          lastWasBreak = false;
+        }
       }
-      segments.push({ start: length, end: length + data.length, node, nodeOffset: 0 });
-      parts.push(data.replace(/[\n\r\t\f]/g, ' '));
-      length += data.length;
-      lastWasBreak = false;
-      continue;
-    }
-    if (kind !== 'element') {
+    } else if (kind === 'element') {
+      const tag = adapter.tag(node);
+      if (tag === 'html' && lang === null) lang = adapter.attr(node, 'lang');
+      const skip =
+        SKIP.has(tag) ||
+        tag === 'nav' ||
+        (inArticle === 0 && CHROME_OUTSIDE_ARTICLE.has(tag)) ||
+        ((adapter.mayHide?.(node) ?? true) && (hiddenByMarkup(adapter, node) || chromeByRole(adapter, node))) ||
+        adapter.hidden?.(node, tag);
+      if (!skip) {
+        const block = BLOCK.has(tag);
+        if (block) brk();
+        open(node, tag, block, ARTICLE.has(tag));
+      }
+    } else {
       // The document node itself: walk its children.
-      if (!exit) pushChildren(stack, adapter.children(node));
-      continue;
+      open(node, '', false, false);
     }
-    const tag = adapter.tag(node);
-    if (exit) {
-      if (BLOCK.has(tag)) brk();
-      continue;
+    // The next node: the next child of the innermost cursor that has one; ended elements close.
+    node = null;
+    while (stack.length) {
+      const top = stack[stack.length - 1];
+      if (top.list) node = top.i < top.list.length ? top.list[top.i++] : null;
+      else if ((node = top.next) !== null) top.next = adapter.nextSibling(node);
+      if (node !== null) break;
+      stack.pop();
+      if (top.block) brk();
+      if (top.article) inArticle--;
     }
-    if (tag === 'html' && lang === null) lang = adapter.attr(node, 'lang');
-    if (SKIP.has(tag) || ((adapter.mayHide?.(node) ?? true) && hiddenByMarkup(adapter, node)) || adapter.hidden?.(node)) continue;
-    if (BLOCK.has(tag)) brk();
-    if (truncated) continue;
-    stack.push({ node, exit: true });
-    const shadow = adapter.shadowChildren?.(node);
-    if (shadow) pushChildren(stack, shadow);
-    pushChildren(stack, adapter.children(node));
   }
   return { text: parts.join(''), segments, lang, truncated };
-}
-
-function pushChildren<N>(stack: { node: N; exit: boolean }[], children: ArrayLike<N>) {
-  for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i], exit: false });
 }
 
 /** The text node and offset in it for an offset of the extracted text (binary search). */

@@ -10,7 +10,7 @@ import { articleHtml } from '../article-page.mjs';
 import { CHROME_PATH, ROOT, launchWithExtension } from '../launch-chromium.mjs';
 
 const REAL_PAGES = process.env.CROSSCHECK_REAL_PAGES ?? path.resolve(ROOT, '../shared/real-pages');
-const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 if (!fs.existsSync(REAL_PAGES)) {
