@@ -57,8 +57,22 @@ export function SiteSwitch({ host, enabled, onChange }: { host: string; enabled:
 export type PageSummaryState = { kind: 'loading' } | { kind: 'ready'; summary: Summary | null } | { kind: 'unavailable'; message: string };
 
 const STANCE = { corroborates: 'agrees', differs: 'differs', contradicts: 'contradicts' } as const;
+const VERDICT = { corroborated: 'Corroborated', contradicted: 'Contradicted', disputed: 'Disputed', mixed: 'Reported differently' } as const;
 
-export function PageSummary({ state }: { state: PageSummaryState }) {
+/** Shows a claim's or an actor's first mention on the page (scrolls to it and flashes it). */
+export type Reveal = (kind: 'claim' | 'actor', pack: string, id: string) => void;
+
+/** The text of a claim or an actor's name: a button that shows it on the page, when that is possible. */
+function Shown({ text, onClick }: { text: string; onClick?: () => void }) {
+  if (!onClick) return <>{text}</>;
+  return (
+    <button type="button" class="reveal" title="Show it on the page" onClick={onClick}>
+      {text}
+    </button>
+  );
+}
+
+export function PageSummary({ state, onReveal }: { state: PageSummaryState; onReveal?: Reveal }) {
   if (state.kind === 'loading') return <p class="status" aria-busy="true">Reading this page…</p>;
   if (state.kind === 'unavailable') return <p class="status empty">{state.message}</p>;
   const s = state.summary;
@@ -75,7 +89,7 @@ export function PageSummary({ state }: { state: PageSummaryState }) {
         {claims.map((c) => (
           <li key={`${c.pack}/${c.id}`} class={`page-claim verdict-${c.verdict}`}>
             <div class="claim-head">
-              <span class="verdict">{c.verdict}</span> {c.text}
+              <span class="verdict">{VERDICT[c.verdict]}</span> <Shown text={c.text} onClick={onReveal && (() => onReveal('claim', c.pack, c.id))} />
             </div>
             <div class="claim-summary">{c.conflict ? c.conflict.note : c.summary}</div>
             <ul class="claim-sources">
@@ -95,7 +109,7 @@ export function PageSummary({ state }: { state: PageSummaryState }) {
       <ul class="page-actors">
         {actors.map((a) => (
           <li key={`${a.pack}/${a.id}`}>
-            {a.name} <span class="mentions">({a.mentions.length})</span>
+            <Shown text={a.name} onClick={onReveal && (() => onReveal('actor', a.pack, a.id))} /> <span class="mentions">({a.mentions.length})</span>
           </li>
         ))}
       </ul>

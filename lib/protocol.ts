@@ -12,6 +12,8 @@ export const ScanRequest = v.object({
   url: v.pipe(v.string(), v.maxLength(8192)),
   lang: v.optional(v.pipe(v.string(), v.maxLength(35))),
   text: v.pipe(v.string(), v.maxLength(MAX_SCAN_CHARS)),
+  /** Text the page added after its first scan: merged into the page's findings, not replacing them. */
+  part: v.optional(v.boolean()),
 });
 
 export const SummaryRequest = v.object({
@@ -90,3 +92,17 @@ export function parseNavigate(message: unknown): NavigateMessage | null {
 
 /** The keyboard command names of the manifest, and the direction each moves. */
 export const COMMANDS: Record<string, NavigateMessage['direction']> = { 'next-mention': 'next', 'previous-mention': 'previous' };
+
+/** Popup to content script: show the first mention of a claim or an actor (scroll to it, flash it). */
+export const RevealMessage = v.object({
+  type: v.literal('reveal'),
+  kind: v.picklist(['claim', 'actor']),
+  pack: v.pipe(v.string(), v.maxLength(128)),
+  id: v.pipe(v.string(), v.maxLength(128)),
+});
+export type RevealMessage = v.InferOutput<typeof RevealMessage>;
+
+export function parseReveal(message: unknown): RevealMessage | null {
+  const r = v.safeParse(RevealMessage, message);
+  return r.success ? r.output : null;
+}

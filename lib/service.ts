@@ -4,6 +4,7 @@
 import type { Pack } from './pack/schema';
 import type { ActorCard, PageSummary, Reply, Request } from './protocol';
 import { ScanEngine, type ScanResult } from './scan/engine';
+import { mergeScanResults } from './scan/merge';
 import type { CrosscheckDb } from './store/db';
 import { loadPacks } from './store/packs';
 import { claimsForActor, getActor, positionsForClaim, reportsForClaim } from './store/queries';
@@ -53,8 +54,11 @@ export class BackgroundService {
           }
           const { engine } = await this.getEngine();
           const result = engine.scanText(req.text, { lang: req.lang });
-          this.pages.set(sender.tabId, { url: req.url, result });
-          this.deps.setBadge(sender.tabId, badgeText(result), result.claims.some((c) => c.verdict === 'contradicted'));
+          // A part of the page (text it added later) adds to what the page had.
+          const had = this.pages.get(sender.tabId);
+          const page = req.part && had && had.url === req.url && !had.siteOff ? mergeScanResults(had.result, result) : result;
+          this.pages.set(sender.tabId, { url: req.url, result: page });
+          this.deps.setBadge(sender.tabId, badgeText(page), page.claims.some((c) => c.verdict === 'contradicted'));
           return { ok: true, result };
         }
         case 'page-summary':

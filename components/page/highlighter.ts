@@ -76,3 +76,13 @@ export function paint(marks: Mark[]): () => void {
     document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
   };
 }
+
+/** Flashes a range for a moment (the popup's "show me where"), over the other highlights. */
+export function flash(range: Range, ms = 1600): void {
+  const registry = (globalThis.CSS as { highlights?: HighlightRegistry } | undefined)?.highlights;
+  if (!registry || typeof Highlight === 'undefined') return;
+  const h = new Highlight(range);
+  h.priority = 1;
+  registry.set('crosscheck-flash', h);
+  setTimeout(() => registry.get('crosscheck-flash') === h && registry.delete('crosscheck-flash'), ms);
+}

@@ -5,11 +5,12 @@ import { computePosition, flip, offset, shift } from '@floating-ui/dom';
 import { render } from 'preact';
 import { browser, createShadowRootUi, defineContentScript } from '#imports';
 import { HoverCard, type CardContent } from '@/components/HoverCard';
-import { buildMarks, paint, type Mark } from '@/components/page/highlighter';
+import { buildMarks, flash, paint, type Mark } from '@/components/page/highlighter';
 import { watchHover } from '@/components/page/hover';
+import { watchDynamic } from '@/components/page/observer';
 import { domTreeAdapter } from '@/lib/extract/dom-adapter';
-import { extractVisibleText } from '@/lib/extract/visible-text';
-import { MAX_SCAN_CHARS, parseNavigate, type ActorCard, type Reply, type Request } from '@/lib/protocol';
+import { extractVisibleText, joinExtracted } from '@/lib/extract/visible-text';
+import { MAX_SCAN_CHARS, parseNavigate, parseReveal, type ActorCard, type Reply, type Request } from '@/lib/protocol';
 
 /** Below this much visible text a page has no article to check. */
 const MIN_CHARS = 200;
@@ -29,6 +30,11 @@ function hasVisibleChars(text: string, n: number): boolean {
   let count = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) if ((count += m[0].length) >= n) return true;
   return false;
+}
+
+/** The background's word that the installed packs changed (replaced by the protocol's parser when it lands). */
+function isPacksChanged(message: unknown): boolean {
+  return typeof message === 'object' && message !== null && (message as { type?: unknown }).type === 'packs-changed';
 }
 
 /** Marks in reading order, one per place (a sentence stating several claims is visited once). */
@@ -72,49 +78,71 @@ export default defineContentScript({
       } finally {
         const ms = performance.now() - t0;
         mainThread += ms;
-        parts[name] = ms;
+        parts[name] = (parts[name] ?? 0) + ms;
       }
     };
-    const done = (highlights: number) =>
+    let reported = false;
+    const done = (highlights: number) => {
+      if (reported) return;
+      reported = true;
       performance.mark('crosscheck-done', { detail: { mainThreadMs: mainThread, sinceStartMs: performance.now() - started, highlights, parts } });
-    const extracted = timed('extract', () => extractVisibleText<Node>(document.body, domTreeAdapter({ root: document.body, styles: true }), { maxChars: MAX_SCAN_CHARS }));
-    if (!hasVisibleChars(extracted.text, MIN_CHARS)) return done(0);
-    const reply = await ask({ type: 'scan', url: location.href, lang: document.documentElement.lang || undefined, text: extracted.text });
-    if (!reply?.ok || ctx.isInvalid) return done(0);
-    const result = reply.result;
-    if (!result.actors.length && !result.claims.length) return done(0);
-    const marks: Mark[] = timed('ranges', () => buildMarks(result, extracted.segments));
-    ctx.onInvalidated(timed('paint', () => paint(marks)));
+    };
 
+    // The page's marks (mutated in place: the hover watcher reads the same array) and their paint.
+    const marks: Mark[] = [];
+    let unpaint = () => {};
+    let order: Mark[] | null = null;
+    const repaint = () => {
+      unpaint();
+      unpaint = timed('paint', () => paint(marks));
+      order = null;
+    };
+    ctx.onInvalidated(() => unpaint());
+    const controller = new AbortController();
+    ctx.onInvalidated(() => controller.abort());
+
+    // The card's UI: a shadow root, made the first time the page has something to show.
+    let ui: Awaited<ReturnType<typeof createShadowRootUi>> | null = null;
     let setContent: ((c: CardContent | null, rect?: DOMRect) => void) | null = null;
-    const ui = await createShadowRootUi(ctx, {
-      name: 'crosscheck-card',
-      position: 'overlay',
-      anchor: 'body',
-      isolateEvents: true,
-      onMount(container) {
-        let anchor: DOMRect | null = null;
-        const draw = (c: CardContent | null) => {
-          render(c ? <HoverCard content={c} onClose={() => draw(null)} /> : null, container);
-          const el = container.querySelector<HTMLElement>('.card');
-          if (!el || !anchor) return;
-          const a = anchor;
-          void computePosition({ getBoundingClientRect: () => a }, el, { strategy: 'fixed', placement: 'bottom-start', middleware: [offset(8), flip(), shift({ padding: 8 })] }).then(({ x, y }) => {
-            el.style.left = `${x}px`;
-            el.style.top = `${y}px`;
-          });
-        };
-        setContent = (c, rect) => {
-          if (rect) anchor = rect;
-          draw(c);
-        };
-        return container;
-      },
-      onRemove(container) {
-        if (container) render(null, container);
-      },
-    });
-    ui.mount();
+    const card = () => ui?.shadow.querySelector<HTMLElement>('.card') ?? null;
+    const ensureUi = async () => {
+      if (ui) return;
+      ui = await createShadowRootUi(ctx, {
+        name: 'crosscheck-card',
+        position: 'overlay',
+        anchor: 'body',
+        isolateEvents: true,
+        onMount(container) {
+          let anchor: DOMRect | null = null;
+          const draw = (c: CardContent | null) => {
+            render(c ? <HoverCard content={c} onClose={() => draw(null)} /> : null, container);
+            const el = container.querySelector<HTMLElement>('.card');
+            if (!el || !anchor) return;
+            const a = anchor;
+            void computePosition({ getBoundingClientRect: () => a }, el, { strategy: 'fixed', placement: 'bottom-start', middleware: [offset(8), flip(), shift({ padding: 8 })] }).then(({ x, y }) => {
+              el.style.left = `${x}px`;
+              el.style.top = `${y}px`;
+            });
+          };
+          setContent = (c, rect) => {
+            if (rect) anchor = rect;
+            draw(c);
+          };
+          return container;
+        },
+        onRemove(container) {
+          if (container) render(null, container);
+        },
+      });
+      ui.mount();
+      watchHover(marks, {
+        delayMs: HOVER_DELAY_MS,
+        open: (m, rect) => void open(m, rect),
+        close: () => setContent?.(null),
+        overCard: (e) => !!ui && e.composedPath().includes(ui.shadowHost),
+        signal: controller.signal,
+      });
+    };
 
     const open = async (mark: Mark, rect: DOMRect) => {
       if (mark.kind === 'claim') return void setContent?.({ kind: 'claim', claim: mark.claim }, rect);
@@ -123,38 +151,107 @@ export default defineContentScript({
       const slow = setTimeout(() => setContent?.({ kind: 'actor', actor: mark.actor, card: 'loading' }, rect), 150);
       const r = await ask({ type: 'actor-card', pack: mark.actor.pack, actor: mark.actor.id });
       clearTimeout(slow);
-      const card: ActorCard | null = r?.ok ? r.card : null;
-      setContent?.({ kind: 'actor', actor: mark.actor, card }, rect);
+      const actorCard: ActorCard | null = r?.ok ? r.card : null;
+      setContent?.({ kind: 'actor', actor: mark.actor, card: actorCard }, rect);
     };
-    const controller = new AbortController();
-    ctx.onInvalidated(() => controller.abort());
 
-    // Keyboard: the background relays the commands (Alt+Shift+K / Alt+Shift+J by default); each
-    // moves to the next or previous mention in reading order, scrolls it into view, opens its card
-    // and gives it focus, so a screen reader announces it.
-    const order = navigationOrder(marks);
+    /** Scans the whole page anew (first load, single-page navigation, packs changed). */
+    let siteOff = false;
+    let generation = 0;
+    const scanPage = async (): Promise<void> => {
+      const gen = ++generation;
+      marks.length = 0;
+      setContent?.(null);
+      repaint();
+      const extracted = timed('extract', () => extractVisibleText<Node>(document.body, domTreeAdapter({ root: document.body, styles: true }), { maxChars: MAX_SCAN_CHARS }));
+      if (!hasVisibleChars(extracted.text, MIN_CHARS)) return done(0);
+      const reply = await ask({ type: 'scan', url: location.href, lang: document.documentElement.lang || undefined, text: extracted.text });
+      if (!reply?.ok || ctx.isInvalid || gen !== generation) return done(0);
+      if (reply.siteOff) siteOff = true;
+      const result = reply.result;
+      if (result.actors.length || result.claims.length) {
+        marks.push(...timed('ranges', () => buildMarks(result, extracted.segments)));
+        repaint();
+        await ensureUi();
+      }
+      done(marks.length);
+    };
+
+    /** Scans text the page added (roots of new subtrees) and adds its marks. */
+    const scanAdded = async (roots: Node[]): Promise<number> => {
+      const gen = generation;
+      const extracted = joinExtracted(roots.map((r) => extractVisibleText<Node>(r, domTreeAdapter({ root: r, styles: true }), { maxChars: MAX_SCAN_CHARS })));
+      if (!hasVisibleChars(extracted.text, 1)) return 0;
+      const reply = await ask({ type: 'scan', url: location.href, lang: document.documentElement.lang || undefined, text: extracted.text, part: true });
+      if (!reply?.ok || ctx.isInvalid || gen !== generation) return extracted.text.length;
+      if (reply.siteOff) return void (siteOff = true), extracted.text.length;
+      const added = buildMarks(reply.result, extracted.segments);
+      if (added.length) {
+        marks.push(...added);
+        repaint();
+        await ensureUi();
+      }
+      return extracted.text.length;
+    };
+
+    await scanPage();
+    if (siteOff || ctx.isInvalid) return;
+
+    // Dynamic pages: added text is scanned in batches; a single-page navigation scans anew.
+    const dynamic = watchDynamic(document.body, { ownHost: () => ui?.shadowHost ?? null, scan: scanAdded, signal: controller.signal });
+    ctx.addEventListener(window, 'wxt:locationchange', () => {
+      dynamic.reset();
+      void scanPage();
+    });
+
+    // Messages from the background and the popup:
+    // - keyboard commands (Alt+Shift+K / Alt+Shift+J by default) move to the next or previous
+    //   mention in reading order, scroll it into view, open its card and give it focus, so a
+    //   screen reader announces it;
+    // - the popup asks to show a claim's or an actor's first mention;
+    // - the installed packs changed: scan anew.
     let at = -1;
+    const reducedMotion = () => matchMedia('(prefers-reduced-motion: reduce)').matches;
+    const show = (mark: Mark) => mark.range.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: reducedMotion() ? 'instant' : 'auto' });
     const onMessage = (message: unknown) => {
+      if (isPacksChanged(message)) {
+        dynamic.reset();
+        void scanPage();
+        return;
+      }
+      const reveal = parseReveal(message);
+      if (reveal) {
+        const target = (order ??= navigationOrder(marks)).find((m) => (m.kind === 'claim' ? reveal.kind === 'claim' && m.claim.pack === reveal.pack && m.claim.id === reveal.id : reveal.kind === 'actor' && m.actor.pack === reveal.pack && m.actor.id === reveal.id));
+        if (target) {
+          show(target);
+          flash(target.range);
+        }
+        return;
+      }
       const nav = parseNavigate(message);
-      if (!nav || !order.length) return;
+      if (!nav || !marks.length) return;
+      order ??= navigationOrder(marks);
       at = nav.direction === 'next' ? (at + 1) % order.length : (at - 1 + order.length) % order.length;
       const mark = order[at];
-      const el = mark.range.startContainer.parentElement;
-      el?.scrollIntoView({ block: 'center', behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'instant' : 'auto' });
+      show(mark);
       requestAnimationFrame(() => {
-        void open(mark, mark.range.getBoundingClientRect()).then(() => ui.shadow.querySelector<HTMLElement>('.card')?.focus());
+        void open(mark, mark.range.getBoundingClientRect()).then(() => card()?.focus());
       });
     };
     browser.runtime.onMessage.addListener(onMessage);
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
-    // Ready: highlights painted, cards and keyboard wired.
-    done(marks.length);
-    watchHover(marks, {
-      delayMs: HOVER_DELAY_MS,
-      open: (m, rect) => void open(m, rect),
-      close: () => setContent?.(null),
-      overCard: (e) => e.composedPath().includes(ui.shadowHost),
-      signal: controller.signal,
-    });
+
+    // A card opened by the pointer is reachable by Tab: the first Tab while it is open moves focus
+    // into it (then Tab moves through its links and Close button; Escape closes it).
+    document.addEventListener(
+      'keydown',
+      (e) => {
+        const el = card();
+        if (e.key !== 'Tab' || e.shiftKey || !el || !ui || e.composedPath().includes(ui.shadowHost)) return;
+        e.preventDefault();
+        el.focus();
+      },
+      { capture: true, signal: controller.signal },
+    );
   },
 });

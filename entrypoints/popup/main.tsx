@@ -6,7 +6,7 @@ import { liveQuery } from 'dexie';
 import { browser } from '#imports';
 import { PackList, type PackListState } from '@/components/PackList';
 import { PageSummary, SiteSwitch, type PageSummaryState } from '@/components/PageSummary';
-import type { Reply } from '@/lib/protocol';
+import type { Reply, RevealMessage } from '@/lib/protocol';
 import { openDatabase } from '@/lib/store/db';
 import { listPacks } from '@/lib/store/packs';
 
@@ -18,15 +18,15 @@ async function targetTab(): Promise<number | null> {
   return tab?.id ?? null;
 }
 
-function usePageSummary(): PageSummaryState {
-  const [state, setState] = useState<PageSummaryState>({ kind: 'loading' });
+function usePageSummary(): PageSummaryState & { tabId?: number } {
+  const [state, setState] = useState<PageSummaryState & { tabId?: number }>({ kind: 'loading' });
   useEffect(() => {
     void (async () => {
       const tabId = await targetTab();
       if (tabId === null) return setState({ kind: 'unavailable', message: 'No page to summarise.' });
       const reply = (await browser.runtime.sendMessage({ type: 'page-summary', tabId }).catch(() => null)) as Reply<{ type: 'page-summary'; tabId: number }> | null;
       if (!reply?.ok) return setState({ kind: 'unavailable', message: 'Crosscheck cannot read this page (browser pages and extension stores are off limits).' });
-      setState({ kind: 'ready', summary: reply.summary });
+      setState({ kind: 'ready', summary: reply.summary, tabId });
     })();
   }, []);
   return state;
@@ -84,7 +84,17 @@ function Popup() {
       <main>
         <h2>This page</h2>
         {site && <SiteSwitch host={site.host} enabled={site.enabled} onChange={site.set} />}
-        <PageSummary state={summary} />
+        <PageSummary
+          state={summary}
+          onReveal={
+            summary.tabId === undefined
+              ? undefined
+              : (kind, pack, id) => {
+                  const message: RevealMessage = { type: 'reveal', kind, pack, id };
+                  void browser.tabs.sendMessage(summary.tabId!, message).catch(() => {});
+                }
+          }
+        />
         <h2>Claim packs</h2>
         <PackList state={state} />
       </main>

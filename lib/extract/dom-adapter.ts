@@ -19,11 +19,12 @@ const INLINE = new Set(['a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'code', 'data', 
  * hide (display: none, visibility: hidden, content-visibility: hidden), asking each block-level
  * element (`checkVisibility`). `isHidden`: a test's own rule.
  */
-export function domTreeAdapter(opts: { root?: ParentNode; styles?: boolean; isHidden?: (el: Element) => boolean } = {}): TreeAdapter<Node> {
+export function domTreeAdapter(opts: { root?: Node; styles?: boolean; isHidden?: (el: Element) => boolean } = {}): TreeAdapter<Node> {
   const { root, styles, isHidden } = opts;
   const mayHide = new Set<Node>();
-  const collect = (scope: ParentNode) => {
-    for (const el of scope.querySelectorAll(MAY_HIDE)) mayHide.add(el);
+  const collect = (scope: Node) => {
+    if (!('querySelectorAll' in scope)) return;
+    for (const el of (scope as ParentNode).querySelectorAll(MAY_HIDE)) mayHide.add(el);
   };
   if (root) {
     if (root.nodeType === ELEMENT && (root as Element).matches(MAY_HIDE)) mayHide.add(root as Element);

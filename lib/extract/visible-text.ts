@@ -192,3 +192,21 @@ export function locate<N>(segments: TextSegment<N>[], offset: number): { node: N
   }
   return null;
 }
+
+/** Several extracted texts as one (a line break between them), with the segments' offsets moved. */
+export function joinExtracted<N>(parts: ExtractedText<N>[]): ExtractedText<N> {
+  const texts: string[] = [];
+  const segments: TextSegment<N>[] = [];
+  let at = 0;
+  for (const p of parts) {
+    if (!p.text) continue;
+    if (at > 0) {
+      texts.push('\n');
+      at += 1;
+    }
+    texts.push(p.text);
+    for (const s of p.segments) segments.push({ ...s, start: s.start + at, end: s.end + at });
+    at += p.text.length;
+  }
+  return { text: texts.join(''), segments, lang: parts.find((p) => p.lang)?.lang ?? null, truncated: parts.some((p) => p.truncated) };
+}

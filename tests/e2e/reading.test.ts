@@ -15,6 +15,7 @@ declare const chrome: {
 };
 
 const CORPUS = path.join(ROOT, 'assets/corpus/putin-residence-claim-2025-12');
+const CONFLICT = "Russia's foreign minister, Sergey Lavrov, said on Monday that Ukraine had launched 89 long-range drones at Vladimir Putin's state residence in the Novgorod region.";
 const page = (title: string, text: string) => articleHtml(title, text);
 const ROUTES: Record<string, string> = {
   '/reuters.html': page('Russia accuses Ukraine of drone attack', fs.readFileSync(path.join(CORPUS, '001_f4f02270bf5ef5c7.txt'), 'utf8')),
@@ -23,6 +24,16 @@ const ROUTES: Record<string, string> = {
     "Russia's foreign minister, Sergey Lavrov, said on Monday that Ukraine had launched 89 long-range drones at Vladimir Putin's state residence in the Novgorod region.\nThe statement drew a sharp response from Kyiv, which called it a lie.",
   ),
   '/unrelated.html': page('Gardening', 'Tomatoes need six hours of sun a day. '.repeat(20)),
+  // A page that adds the story a moment after it loads (a live blog, a lazy-loaded article body).
+  '/later.html': articleHtml('Live updates', 'Tomatoes need six hours of sun a day. '.repeat(20), {
+    after: `<script>setTimeout(() => { const p = document.createElement('p'); p.textContent = ${JSON.stringify(CONFLICT)}; document.querySelector('article').append(p); }, 800);</script>`,
+  }),
+  // A single-page site: a click navigates with pushState and swaps the article for the story.
+  '/app.html': articleHtml('Gardening', 'Tomatoes need six hours of sun a day. '.repeat(20), {
+    after: `<button id="next">Next story</button><script>document.getElementById('next').onclick = () => { history.pushState({}, '', '/app/story'); document.querySelector('article').innerHTML = '<h1>Drone claim</h1><p></p>'; document.querySelector('article p').textContent = ${JSON.stringify(CONFLICT)}; };</script>`,
+  }),
+  // The story far down a long page.
+  '/long.html': page('Drone claim clouds talks', `${'Tomatoes need six hours of sun a day. '.repeat(12)}\n`.repeat(30) + CONFLICT),
 };
 
 let server: http.Server;
@@ -156,6 +167,66 @@ describe('reading a news page', () => {
     expect(await highlights(p)).toBe(0);
     expect(await badge(tab)).toBe('');
     expect(await p.getByRole('dialog').count()).toBe(0);
+    await p.close();
+  });
+
+  it('finds the story in text a page adds after it loaded', async () => {
+    const { page: p, tab, errors } = await openTab(`${base}/later.html`);
+    await p.waitForFunction(() => performance.getEntriesByName('crosscheck-done').length > 0, null, { timeout: 15_000 });
+    expect(await highlights(p)).toBe(0);
+    // The paragraph arrives after 0.8 s; the observer scans it after a quiet moment.
+    await expect.poll(() => highlights(p), { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect.poll(async () => Number(await badge(tab)), { timeout: 5000 }).toBeGreaterThan(0);
+    expect(await hover(p, '89 long-range drones')).toMatch(/This page says 89/);
+    expect(errors).toEqual([]);
+    await p.close();
+  });
+
+  it('scans anew after a single-page navigation', async () => {
+    const { page: p, tab } = await openTab(`${base}/app.html`);
+    await p.waitForFunction(() => performance.getEntriesByName('crosscheck-done').length > 0, null, { timeout: 15_000 });
+    expect(await badge(tab)).toBe('');
+    await p.click('#next');
+    await expect.poll(async () => Number(await badge(tab)), { timeout: 10_000 }).toBeGreaterThan(0);
+    expect(p.url()).toMatch(/\/app\/story$/);
+    expect(await hover(p, '89 long-range drones')).toMatch(/This page says 89/);
+    await p.close();
+  });
+
+  it('clicking a claim in the popup scrolls the page to it and flashes it', async () => {
+    const { page: p, tab } = await openTab(`${base}/long.html`);
+    await expect.poll(async () => Number(await badge(tab)), { timeout: 15_000 }).toBeGreaterThan(0);
+    expect(await p.evaluate(() => window.scrollY)).toBe(0);
+    const popup = await ext.context.newPage();
+    await popup.goto(`chrome-extension://${ext.extensionId}/popup.html?tab=${tab}`);
+    await popup.getByRole('button', { name: /drone/i }).first().click();
+    await expect.poll(() => p.evaluate(() => window.scrollY), { timeout: 5000 }).toBeGreaterThan(500);
+    expect(await p.evaluate(() => CSS.highlights.has('crosscheck-flash'))).toBe(true);
+    // The flashed sentence is on screen.
+    const top = await p.evaluate(() => {
+      const r = [...CSS.highlights.get('crosscheck-flash')!][0] as Range;
+      return r.getBoundingClientRect().top;
+    });
+    expect(top).toBeGreaterThanOrEqual(0);
+    expect(top).toBeLessThan(await p.evaluate(() => innerHeight));
+    await popup.close();
+    await p.close();
+  });
+
+  it('a card opened by the pointer is reachable with Tab', async () => {
+    const { page: p } = await openTab(`${base}/conflict.html`);
+    await hover(p, 'Lavrov');
+    await p.keyboard.press('Tab');
+    const focused = await p.evaluate(() => {
+      const host = document.activeElement;
+      return { host: host?.tagName.toLowerCase(), inner: host?.shadowRoot?.activeElement?.getAttribute('role') };
+    });
+    expect(focused).toEqual({ host: 'crosscheck-card', inner: 'dialog' });
+    // Tab again moves to the card's own controls, not back to the page.
+    await p.keyboard.press('Tab');
+    expect(await p.evaluate(() => document.activeElement?.tagName.toLowerCase())).toBe('crosscheck-card');
+    await p.keyboard.press('Escape');
+    await expect.poll(() => p.getByRole('dialog').count()).toBe(0);
     await p.close();
   });
 });

@@ -390,11 +390,25 @@ describe('PageSummary', () => {
     expect(text(show(<PageSummary state={summary(one)} />).querySelector('.counts'))).toBe('1 claim · 1 actor found');
   });
 
+  it('shows a claim or an actor on the page when its text is clicked', () => {
+    const onReveal = vi.fn();
+    const c = show(<PageSummary state={summary(scan)} onReveal={onReveal} />);
+    const claim = [...c.querySelectorAll<HTMLButtonElement>('.page-claims button')].find((b) => b.textContent === claimOf('drone-attack').text)!;
+    claim.click();
+    expect(onReveal).toHaveBeenLastCalledWith('claim', claimOf('drone-attack').pack, 'drone-attack');
+    const actor = [...c.querySelectorAll<HTMLButtonElement>('.page-actors button')][0];
+    actor.click();
+    expect(onReveal).toHaveBeenLastCalledWith('actor', scan.actors[0].pack, scan.actors[0].id);
+    // Without a page to show them on, they are plain text.
+    const plain = show(<PageSummary state={summary(scan)} />);
+    expect(plain.querySelectorAll('.page-claims button, .page-actors button')).toHaveLength(0);
+  });
+
   it('lists the contradicted and disputed claims first, each with its verdict and summary or conflict', () => {
     const c = show(<PageSummary state={summary(scan)} />);
     const claims = [...c.querySelectorAll<HTMLElement>('.page-claims > li')];
-    expect(claims.map((li) => text(li.querySelector('.verdict')))).toEqual(['contradicted', 'disputed', 'mixed', 'mixed', 'corroborated']);
-    expect(text(claims[0].querySelector('.claim-head'))).toBe(`contradicted ${claimOf('drone-attack').text}`);
+    expect(claims.map((li) => text(li.querySelector('.verdict')))).toEqual(['Contradicted', 'Disputed', 'Reported differently', 'Reported differently', 'Corroborated']);
+    expect(text(claims[0].querySelector('.claim-head'))).toBe(`Contradicted ${claimOf('drone-attack').text}`);
     expect(text(claims[0].querySelector('.claim-summary'))).toBe('This page says 89 drones; Daily Maverick, Reuters and 3 more say 91 drones');
     expect(text(claims[4].querySelector('.claim-summary'))).toBe('Reported alike by 3 outlets');
   });
@@ -479,7 +493,7 @@ describe('PageSummary', () => {
 
   it('renders hostile claim and outlet strings as text', () => {
     const c = show(<PageSummary state={summary({ ...empty, claims: [hostileClaim()] })} />);
-    expect(text(c.querySelector('.claim-head'))).toBe('mixed <img src=x onerror=alert(1)>');
+    expect(text(c.querySelector('.claim-head'))).toBe('Reported differently <img src=x onerror=alert(1)>');
     // A claim short enough keeps its whole text in the coverage table.
     expect(text(byRole(c, 'rowheader'))).toBe('<img src=x onerror=alert(1)>');
     expect(byRole(c, 'columnheader', /^<a href/).title).toBe('<a href="javascript:alert(4)">Evil</a>');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { htmlToText } from '../../lib/extract/html';
-import { locate } from '../../lib/extract/visible-text';
+import { joinExtracted, locate } from '../../lib/extract/visible-text';
 
 describe('visible text', () => {
   const html = `<!doctype html><html lang="uk"><head><title>T</title><style>p{}</style></head><body>
@@ -40,5 +40,27 @@ describe('visible text', () => {
   it('walks deeply nested markup without overflowing the stack', () => {
     const deep = `${'<div>'.repeat(20_000)}deep text${'</div>'.repeat(20_000)}`;
     expect(htmlToText(deep).text).toContain('deep text');
+  });
+});
+
+describe('site chrome', () => {
+  it('skips navigation, menus and the site banner and footer, but keeps an article header and sidebars', () => {
+    const r = htmlToText(`<body><header><a>Site name</a></header><nav><a>Putin news</a></nav><div role="navigation">Menu Lavrov</div>
+      <main><article><header><h1>Headline stays</h1></header><p>Body stays.</p><footer>Byline stays</footer></article>
+      <aside>Sidebar stays</aside></main><footer>Copyright footer</footer></body>`);
+    for (const s of ['Headline stays', 'Body stays.', 'Byline stays', 'Sidebar stays']) expect(r.text).toContain(s);
+    for (const s of ['Site name', 'Putin news', 'Menu Lavrov', 'Copyright footer']) expect(r.text).not.toContain(s);
+  });
+});
+
+describe('joined texts (parts a dynamic page added)', () => {
+  it('puts a line break between parts and keeps every offset on its own node', () => {
+    const a = htmlToText('<p>First part.</p>');
+    const b = htmlToText('<p>Second <b>part</b>.</p>');
+    const j = joinExtracted([a, htmlToText(''), b]);
+    expect(j.text).toBe(`${a.text}\n${b.text}`);
+    const at = j.text.indexOf('part</b>'.slice(0, 4), j.text.indexOf('Second'));
+    const hit = locate(j.segments, at)!;
+    expect((hit.node as unknown as { data: string }).data.slice(hit.offset, hit.offset + 4)).toBe('part');
   });
 });

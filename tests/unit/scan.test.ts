@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { articleHtml } from '../../scripts/article-page.mjs';
 import { htmlToText } from '../../lib/extract/html';
 import { ScanEngine } from '../../lib/scan/engine';
+import { mergeScanResults } from '../../lib/scan/merge';
 import { bundledPack, ROOT } from '../helpers/corpus';
 
 interface Fixture {
@@ -99,5 +100,22 @@ describe('the compiled engine', () => {
     const pack = bundledPack();
     const cache = engine.cache();
     expect(() => ScanEngine.restore([{ ...pack, version: pack.version + 1 }], cache)).toThrow(/other packs/);
+  });
+});
+
+describe('a page scanned in parts (text added later)', () => {
+  it('adds the part\'s claims and mentions to what the page had; a conflicting figure wins the verdict', () => {
+    const first = engine.scanText("Sergei Lavrov said Ukraine had launched 91 long-range drones at Putin's residence in the Novgorod region.", { lang: 'en' });
+    const later = engine.scanText("Russia's foreign minister Sergei Lavrov said Ukraine had launched 89 long-range drones at Vladimir Putin's state residence in the Novgorod region overnight.", { lang: 'en' });
+    const drone = (r: typeof first) => r.claims.find((c) => c.id === 'drone-attack');
+    expect(drone(first)?.verdict).not.toBe('contradicted');
+    expect(drone(later)?.verdict).toBe('contradicted');
+    const merged = mergeScanResults(first, later);
+    expect(drone(merged)?.verdict).toBe('contradicted');
+    expect(drone(merged)?.matches.length).toBe(drone(first)!.matches.length + drone(later)!.matches.length);
+    const lavrov = merged.actors.find((a) => a.name.includes('Lavrov'))!;
+    expect(lavrov.mentions.length).toBe(2);
+    expect(merged.claims.length).toBe(new Set([...first.claims, ...later.claims].map((c) => c.id)).size);
+    expect(merged.claims[0].verdict).toBe('contradicted');
   });
 });
