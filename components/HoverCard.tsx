@@ -1,6 +1,7 @@
 // The hover card: what other outlets reported about an actor or a claim on the page. Preact, in the
 // content script's shadow root. Every string from the page or a pack is rendered as text.
 import type { ActorCard } from '@/lib/protocol';
+import { Quote } from './Quote';
 import type { ScanActor, ScanClaim, ScanSource } from '@/lib/scan/engine';
 
 export type CardContent =
@@ -67,7 +68,7 @@ function ClaimBody({ claim }: { claim: ScanClaim }) {
             </span>{' '}
             <span class={`badge badge-${s.stance}`}>{STANCE[s.stance]}</span>
             {s.differences.length > 0 && <span class="diff"> {s.differences.join('; ')}</span>}
-            <q class="quote">{s.quote}</q>
+            <Quote class="quote" text={s.quote} differing={s.differing ?? []} />
           </li>
         ))}
       </ul>

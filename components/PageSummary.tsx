@@ -1,6 +1,7 @@
 // The popup's summary of one tab: the claims found (contradicted and disputed first), each with the
 // outlets that corroborate, differ or contradict, then the actors with their mention counts.
 import type { PageSummary as Summary } from '@/lib/protocol';
+import { Quote } from './Quote';
 
 const MARK = { corroborates: '✓', differs: '~', contradicts: '✗' } as const;
 
@@ -97,7 +98,7 @@ export function PageSummary({ state, onReveal }: { state: PageSummaryState; onRe
                 <li key={src.articleId}>
                   <strong>{src.outlet}</strong> <span class={`badge badge-${src.stance}`}>{STANCE[src.stance]}</span>
                   {src.differences.length > 0 && <em> {src.differences.join('; ')}</em>}
-                  <q>{src.quote}</q>
+                  <Quote text={src.quote} differing={src.differing ?? []} />
                 </li>
               ))}
             </ul>

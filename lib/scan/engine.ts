@@ -24,6 +24,8 @@ export interface ScanSource {
   quote: string;
   /** What differs between this outlet and the page (or, where the page gives no value, the other outlets). */
   differences: string[];
+  /** Where in `quote` the differing words are ([start, end) offsets), to mark them. */
+  differing: { start: number; end: number }[];
 }
 
 export interface ScanClaim {
@@ -172,7 +174,7 @@ export class ScanEngine {
     const sources: ScanSource[] = reports.map((r) => {
       const article = pack.articles.find((a) => a.id === r.article)!;
       const outlet = pack.outlets.find((o) => o.id === article.outlet);
-      const { stance, differences } = stanceVsPage(claim.slots, pageOutcomes, r, this.year);
+      const { stance, differences, differing } = stanceVsPage(claim.slots, pageOutcomes, r, this.year);
       return {
         outlet: outlet?.name ?? article.outlet,
         outletId: article.outlet,
@@ -183,6 +185,7 @@ export class ScanEngine {
         stance,
         quote: r.quote,
         differences,
+        differing,
       };
     });
 
@@ -249,9 +252,18 @@ function summarise(sources: ScanSource[]): string {
  * (read from its excerpt) is compared with the page's; where the page gives none, the report's
  * stance against the other outlets stands.
  */
-function stanceVsPage(slots: Slot[], page: Map<string, SlotOutcome>, r: Report, year: number): { stance: SourceStance; differences: string[] } {
+function stanceVsPage(
+  slots: Slot[],
+  page: Map<string, SlotOutcome>,
+  r: Report,
+  year: number,
+): { stance: SourceStance; differences: string[]; differing: { start: number; end: number }[] } {
   let worst: SourceStance = 'corroborates';
   const differences: string[] = [];
+  const differing: { start: number; end: number }[] = [];
+  const mark = (start: number, end: number) => {
+    if (start >= 0 && end > start && end <= r.quote.length && !differing.some((d) => d.start < end && start < d.end)) differing.push({ start, end });
+  };
   const bump = (s: SourceStance) => {
     if (s === 'contradicts' || (s === 'differs' && worst === 'corroborates')) worst = s;
   };
@@ -265,15 +277,20 @@ function stanceVsPage(slots: Slot[], page: Map<string, SlotOutcome>, r: Report, 
       if (o.status === 'differs' || o.status === 'contradicts') {
         bump(o.status);
         differences.push(o.note);
+        // The outlet's value was read from its own words: its offsets are in the quote.
+        mark(o.value.start, o.value.end);
       }
     } else {
       for (const d of r.differences.filter((x) => x.slot === slot.name)) {
         bump(r.stance);
         differences.push(d.note);
+        const at = r.quote.toLowerCase().indexOf(d.says.toLowerCase());
+        if (at >= 0) mark(at, at + d.says.length);
       }
     }
   }
-  return { stance: worst, differences };
+  differing.sort((a, b) => a.start - b.start);
+  return { stance: worst, differences, differing };
 }
 
 /** The page's value as a slot, to compare an outlet's value with it. */

@@ -45,6 +45,7 @@ function source(over: Partial<ScanSource>): ScanSource {
     stance: 'corroborates',
     quote: 'A quote.',
     differences: [],
+    differing: [],
     ...over,
   };
 }
@@ -388,6 +389,16 @@ describe('PageSummary', () => {
     expect(text(c.querySelector('.counts'))).toBe('5 claims · 4 actors found');
     const one: ScanResult = { ...scan, claims: [claimOf('zelensky-denial')], actors: [actorOf('zelensky')] };
     expect(text(show(<PageSummary state={summary(one)} />).querySelector('.counts'))).toBe('1 claim · 1 actor found');
+  });
+
+  it('marks the differing words inside a quote, and only those', () => {
+    const claim = { ...claimOf('drone-attack'), sources: [source({ stance: 'contradicts', quote: 'Ukraine launched 91 drones at the residence.', differing: [{ start: 17, end: 26 }] })] };
+    const c = show(<PageSummary state={summary({ ...scan, claims: [claim] })} />);
+    const marks = [...c.querySelectorAll('.claim-sources mark')].map((m) => m.textContent);
+    expect(marks).toEqual(['91 drones']);
+    expect(c.querySelector('.claim-sources q')?.textContent).toBe('Ukraine launched 91 drones at the residence.');
+    const card = show(<HoverCard content={{ kind: 'claim', claim }} onClose={() => {}} />);
+    expect([...card.querySelectorAll('.quote mark')].map((m) => m.textContent)).toEqual(['91 drones']);
   });
 
   it('shows a claim or an actor on the page when its text is clicked', () => {

@@ -119,3 +119,19 @@ describe('a page scanned in parts (text added later)', () => {
     expect(merged.claims[0].verdict).toBe('contradicted');
   });
 });
+
+describe('the differing words of each quote', () => {
+  it('marks where an outlet\'s words differ from the page: its figure, not the rest of the quote', () => {
+    const r = engine.scanText("Russia's foreign minister Sergei Lavrov said Ukraine had launched 89 long-range drones at Vladimir Putin's state residence in the Novgorod region overnight.", { lang: 'en' });
+    const drone = r.claims.find((c) => c.id === 'drone-attack')!;
+    const against = drone.sources.filter((s) => s.stance === 'contradicts');
+    expect(against.length).toBeGreaterThan(0);
+    for (const s of against) {
+      expect(s.differing.length, s.outlet).toBeGreaterThan(0);
+      const marked = s.differing.map((d) => s.quote.slice(d.start, d.end)).join(' ');
+      expect(marked, s.outlet).toMatch(/91/);
+      expect(marked.length).toBeLessThan(s.quote.length / 2);
+    }
+    for (const s of drone.sources.filter((x) => x.stance === 'corroborates')) expect(s.differing).toEqual([]);
+  });
+});
