@@ -56,17 +56,24 @@ const STYLE = `
 
 const NAMES = ['crosscheck-actor', 'crosscheck-claim', 'crosscheck-disputed', 'crosscheck-contradicted'] as const;
 
-/** Paints the marks; returns a function that removes every highlight and the stylesheet. */
+const nameOf = (m: Mark): (typeof NAMES)[number] =>
+  m.kind === 'actor'
+    ? 'crosscheck-actor'
+    : m.claim.verdict === 'contradicted'
+      ? 'crosscheck-contradicted'
+      : m.claim.verdict === 'disputed'
+        ? 'crosscheck-disputed'
+        : 'crosscheck-claim';
+
+/**
+ * Paints the marks; returns a function that removes every highlight and the stylesheet. Where the
+ * Highlight API is missing, the marked text is wrapped in elements instead (see paintByWrapping).
+ */
 export function paint(marks: Mark[]): () => void {
   const registry = (globalThis.CSS as { highlights?: HighlightRegistry } | undefined)?.highlights;
-  if (!registry || typeof Highlight === 'undefined') return () => {};
+  if (!registry || typeof Highlight === 'undefined') return paintByWrapping(marks);
   const groups: Record<(typeof NAMES)[number], Range[]> = { 'crosscheck-actor': [], 'crosscheck-claim': [], 'crosscheck-disputed': [], 'crosscheck-contradicted': [] };
-  for (const m of marks) {
-    if (m.kind === 'actor') groups['crosscheck-actor'].push(m.range);
-    else if (m.claim.verdict === 'contradicted') groups['crosscheck-contradicted'].push(m.range);
-    else if (m.claim.verdict === 'disputed') groups['crosscheck-disputed'].push(m.range);
-    else groups['crosscheck-claim'].push(m.range);
-  }
+  for (const m of marks) groups[nameOf(m)].push(m.range);
   for (const name of NAMES) if (groups[name].length) registry.set(name, new Highlight(...groups[name]));
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(STYLE);
@@ -74,6 +81,81 @@ export function paint(marks: Mark[]): () => void {
   return () => {
     for (const name of [...NAMES, 'crosscheck-flash']) registry.delete(name);
     document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
+  };
+}
+
+/** The attribute of the elements the fallback wraps text in (the observer ignores them). */
+export const WRAP_ATTR = 'data-crosscheck';
+
+const WRAP_STYLE = STYLE.replace(/::highlight\((crosscheck-[a-z]+)\)/g, `[${WRAP_ATTR}~="$1"]`);
+
+/**
+ * The fallback for browsers without the Highlight API: each marked text node part is wrapped in a
+ * <span> (inline, no box of its own: styled by a constructed stylesheet, so a strict CSP allows
+ * it). Extraction never reads editable regions, so nothing is wrapped where the reader types. The
+ * Ranges follow the split text, so hover and navigation still work; removal unwraps.
+ */
+export function paintByWrapping(marks: Mark[]): () => void {
+  const doc = marks[0]?.range.startContainer.ownerDocument;
+  if (!doc) return () => {};
+  const wrapped: HTMLElement[] = [];
+  // Each text node part of each range.
+  const pieces: { mark: Mark; node: Text; start: number; end: number; name: string }[] = [];
+  for (const m of marks) {
+    const r = m.range;
+    const walker = doc.createTreeWalker(r.commonAncestorContainer, 4 /* SHOW_TEXT */);
+    for (let n = walker.currentNode.nodeType === 3 ? walker.currentNode : walker.nextNode(); n; n = walker.nextNode()) {
+      if (!r.intersectsNode(n)) continue;
+      const t = n as Text;
+      const start = n === r.startContainer ? r.startOffset : 0;
+      const end = n === r.endContainer ? r.endOffset : t.data.length;
+      if (end > start) pieces.push({ mark: m, node: t, start, end, name: nameOf(m) });
+    }
+  }
+  // Split each text node at its pieces' edges (last edge first) and wrap the parts that are
+  // marked; an actor's name inside a claim sentence gets both names on one element.
+  const partsOf = new Map<Text, { text: Text; start: number }[]>();
+  const byNode = new Map<Text, typeof pieces>();
+  for (const p of pieces) byNode.set(p.node, [...(byNode.get(p.node) ?? []), p]);
+  for (const [node, list] of byNode) {
+    const cuts = [...new Set(list.flatMap((p) => [p.start, p.end]))].sort((a, b) => b - a);
+    const parts: { text: Text; start: number }[] = [];
+    for (const c of cuts) if (c > 0 && c < node.data.length) parts.push({ text: node.splitText(c), start: c });
+    parts.push({ text: node, start: 0 });
+    partsOf.set(node, parts);
+    for (const part of parts) {
+      const end = part.start + part.text.data.length;
+      const names = [...new Set(list.filter((p) => p.start <= part.start && p.end >= end).map((p) => p.name))];
+      if (!names.length) continue;
+      const span = doc.createElement('span');
+      span.setAttribute(WRAP_ATTR, names.join(' '));
+      part.text.replaceWith(span);
+      span.append(part.text);
+      wrapped.push(span);
+    }
+  }
+  // Moving a text node into its wrapper collapses the Ranges in it: set each mark's Range anew,
+  // from its first part to its last.
+  const partAt = (node: Text, offset: number, edge: 'start' | 'end') => {
+    const parts = partsOf.get(node) ?? [];
+    return parts.find((p) => (edge === 'start' ? p.start === offset : p.start < offset && p.start + p.text.data.length >= offset));
+  };
+  const byMark = new Map<Mark, typeof pieces>();
+  for (const p of pieces) byMark.set(p.mark, [...(byMark.get(p.mark) ?? []), p]);
+  for (const [m, list] of byMark) {
+    const first = partAt(list[0].node, list[0].start, 'start');
+    const lastPiece = list[list.length - 1];
+    const last = partAt(lastPiece.node, lastPiece.end, 'end');
+    if (!first || !last) continue;
+    m.range.setStart(first.text, 0);
+    m.range.setEnd(last.text, lastPiece.end - last.start);
+  }
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(WRAP_STYLE);
+  doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
+  return () => {
+    for (const span of wrapped) if (span.isConnected) span.replaceWith(...span.childNodes);
+    doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((s) => s !== sheet);
   };
 }
 

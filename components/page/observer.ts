@@ -15,7 +15,7 @@ export const DYNAMIC_LIMITS = {
 } as const;
 
 /** Subtrees whose changes we never scan: form fields, editable regions, scripts, site chrome. */
-const IGNORED = 'script,style,noscript,template,textarea,input,select,[contenteditable]:not([contenteditable="false"]),nav,[role="navigation"],[role="menu"],[role="menubar"],[hidden],[aria-hidden="true"]';
+const IGNORED = '[data-crosscheck],script,style,noscript,template,textarea,input,select,[contenteditable]:not([contenteditable="false"]),nav,[role="navigation"],[role="menu"],[role="menubar"],[hidden],[aria-hidden="true"]';
 
 export interface DynamicOptions {
   /** Our own UI (the card's host): its changes are not the page's. */
@@ -29,6 +29,8 @@ export interface DynamicOptions {
 export interface DynamicWatch {
   /** Starts counting the page's work anew (after a single-page navigation). */
   reset(): void;
+  /** Drops the changes recorded so far: our own (the fallback's wrapping), made synchronously before. */
+  discard(): void;
   /** True once the limits were reached and the observer stopped. */
   readonly stopped: boolean;
 }
@@ -94,6 +96,9 @@ export function watchDynamic(root: Node, o: DynamicOptions): DynamicWatch {
         stopped = false;
         start();
       }
+    },
+    discard() {
+      observer.takeRecords();
     },
     get stopped() {
       return stopped;

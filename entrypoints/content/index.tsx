@@ -92,10 +92,13 @@ export default defineContentScript({
     const marks: Mark[] = [];
     let unpaint = () => {};
     let order: Mark[] | null = null;
+    let dynamic: ReturnType<typeof watchDynamic> | null = null;
     const repaint = () => {
       unpaint();
       unpaint = timed('paint', () => paint(marks));
       order = null;
+      // Where the fallback wraps text, those changes are ours, not the page's.
+      dynamic?.discard();
     };
     ctx.onInvalidated(() => unpaint());
     const controller = new AbortController();
@@ -198,9 +201,9 @@ export default defineContentScript({
     if (siteOff || ctx.isInvalid) return;
 
     // Dynamic pages: added text is scanned in batches; a single-page navigation scans anew.
-    const dynamic = watchDynamic(document.body, { ownHost: () => ui?.shadowHost ?? null, scan: scanAdded, signal: controller.signal });
+    dynamic = watchDynamic(document.body, { ownHost: () => ui?.shadowHost ?? null, scan: scanAdded, signal: controller.signal });
     ctx.addEventListener(window, 'wxt:locationchange', () => {
-      dynamic.reset();
+      dynamic?.reset();
       void scanPage();
     });
 
@@ -215,7 +218,7 @@ export default defineContentScript({
     const show = (mark: Mark) => mark.range.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: reducedMotion() ? 'instant' : 'auto' });
     const onMessage = (message: unknown) => {
       if (isPacksChanged(message)) {
-        dynamic.reset();
+        dynamic?.reset();
         void scanPage();
         return;
       }

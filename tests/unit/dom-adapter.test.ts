@@ -274,11 +274,24 @@ describe('paint', () => {
     document.adoptedStyleSheets = [];
   });
 
-  it('does nothing where the Highlight API is missing', () => {
-    const r = page('<p>Lavrov</p>');
+  it('wraps the marked text where the Highlight API is missing, keeps each mark on its words, and unwraps', () => {
+    const html =
+      '<p>Sergei <b>Lavrov</b> claimed Ukraine had sent 89 drones against the presidential residence in the Novgorod region.</p><p>Trump spoke with Putin.</p>';
+    const r = page(html);
     const marks = buildMarks(engine().scanText(r.text), r.segments);
+    const before = marks.map((m) => m.range.toString());
+    expect(before).toContain('Sergei Lavrov');
     vi.stubGlobal('Highlight', undefined);
-    expect(() => paint(marks)()).not.toThrow();
+    const unpaint = paint(marks);
+    const spans = [...document.querySelectorAll('[data-crosscheck]')];
+    expect(spans.length).toBeGreaterThan(0);
+    expect(spans.some((s) => s.getAttribute('data-crosscheck')!.includes('crosscheck-actor'))).toBe(true);
+    // The page reads the same; every mark still covers exactly its words (for hover and navigation).
+    expect(document.body.textContent).toBe('Sergei Lavrov claimed Ukraine had sent 89 drones against the presidential residence in the Novgorod region.Trump spoke with Putin.');
+    expect(marks.map((m) => m.range.toString())).toEqual(before);
+    unpaint();
+    expect(document.querySelectorAll('[data-crosscheck]')).toHaveLength(0);
+    expect(document.body.textContent).toBe('Sergei Lavrov claimed Ukraine had sent 89 drones against the presidential residence in the Novgorod region.Trump spoke with Putin.');
   });
 
   it('groups actors and claims by verdict into named highlights, and removes them and its styles', () => {
