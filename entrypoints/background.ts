@@ -26,7 +26,7 @@ export default defineBackground(() => {
     if (sender.id !== browser.runtime.id) return false;
     const req = parseRequest(message);
     if (!req) return false;
-    void service.handle(req, { tabId: sender.tab?.id }).then(sendResponse);
+    void service.handle(req, { tabId: sender.tab?.id, frameId: sender.frameId }).then(sendResponse);
     return true;
   });
   browser.tabs.onRemoved.addListener((tabId) => service.forgetTab(tabId));

@@ -4,14 +4,16 @@
 import * as v from 'valibot';
 import type { ScanResult } from './scan/engine';
 
-/** The most text one scan message may carry; a longer page is cut (the engine would cut it too). */
+/** The most text a page is scanned for; a longer page is cut (the engine would cut it too). */
 export const MAX_SCAN_CHARS = 2_000_000;
+/** The most text one scan message carries: a bigger page goes in several (chunks at line breaks). */
+export const SCAN_CHUNK_CHARS = 256_000;
 
 export const ScanRequest = v.object({
   type: v.literal('scan'),
   url: v.pipe(v.string(), v.maxLength(8192)),
   lang: v.optional(v.pipe(v.string(), v.maxLength(35))),
-  text: v.pipe(v.string(), v.maxLength(MAX_SCAN_CHARS)),
+  text: v.pipe(v.string(), v.maxLength(SCAN_CHUNK_CHARS)),
   /** Text the page added after its first scan: merged into the page's findings, not replacing them. */
   part: v.optional(v.boolean()),
 });

@@ -21,7 +21,8 @@ export interface ServiceDeps {
 
 export class BackgroundService {
   private engine: Promise<{ engine: ScanEngine; packs: Pack[] }> | null = null;
-  private pages = new Map<number, PageSummary>();
+  /** Each tab's findings, per frame (0: the top page; same-origin frames add theirs). */
+  private frames = new Map<number, Map<number, PageSummary>>();
 
   constructor(private deps: ServiceDeps) {}
 
@@ -38,35 +39,39 @@ export class BackgroundService {
   }
 
   forgetTab(tabId: number): void {
-    this.pages.delete(tabId);
+    this.frames.delete(tabId);
   }
 
-  async handle(req: Request, sender: { tabId?: number }): Promise<Reply<Request>> {
+  async handle(req: Request, sender: { tabId?: number; frameId?: number }): Promise<Reply<Request>> {
     try {
       switch (req.type) {
         case 'scan': {
           if (sender.tabId === undefined) return { ok: false, error: 'scan requests come from a tab' };
           const host = siteOf(req.url);
           if (!host || !(await isSiteEnabled(this.deps.db, host))) {
-            this.pages.set(sender.tabId, { url: req.url, result: EMPTY, siteOff: true });
+            this.frames.set(sender.tabId, new Map([[0, { url: req.url, result: EMPTY, siteOff: true }]]));
             this.deps.setBadge(sender.tabId, '', false);
             return { ok: true, result: EMPTY, siteOff: true };
           }
           const { engine } = await this.getEngine();
           const result = engine.scanText(req.text, { lang: req.lang });
-          // A part of the page (text it added later) adds to what the page had.
-          const had = this.pages.get(sender.tabId);
-          const page = req.part && had && had.url === req.url && !had.siteOff ? mergeScanResults(had.result, result) : result;
-          this.pages.set(sender.tabId, { url: req.url, result: page });
-          this.deps.setBadge(sender.tabId, badgeText(page), page.claims.some((c) => c.verdict === 'contradicted'));
+          // A part of a frame's text (added later, or a chunk of a huge page) adds to what the
+          // frame had; a whole scan replaces it.
+          const frameId = sender.frameId ?? 0;
+          let frames = this.frames.get(sender.tabId);
+          if (!frames) this.frames.set(sender.tabId, (frames = new Map()));
+          const had = frames.get(frameId);
+          frames.set(frameId, { url: req.url, result: req.part && had && had.url === req.url && !had.siteOff ? mergeScanResults(had.result, result) : result });
+          const page = this.summary(sender.tabId)!;
+          this.deps.setBadge(sender.tabId, badgeText(page.result), page.result.claims.some((c) => c.verdict === 'contradicted'));
           return { ok: true, result };
         }
         case 'page-summary':
-          return { ok: true, summary: this.pages.get(req.tabId) ?? null };
+          return { ok: true, summary: this.summary(req.tabId) };
         case 'actor-card':
           return { ok: true, card: await this.actorCard(req.pack, req.actor) };
         case 'site': {
-          const host = siteOf(this.pages.get(req.tabId)?.url ?? '');
+          const host = siteOf(this.summary(req.tabId)?.url ?? '');
           return { ok: true, host, enabled: host ? await isSiteEnabled(this.deps.db, host) : false };
         }
         case 'set-site':
@@ -76,6 +81,18 @@ export class BackgroundService {
     } catch (e) {
       return { ok: false, error: e instanceof Error ? e.message : String(e) };
     }
+  }
+
+  /** A tab's findings: its top page's with those of its frames that belong to the same page. */
+  private summary(tabId: number): PageSummary | null {
+    const frames = this.frames.get(tabId);
+    if (!frames?.size) return null;
+    const top = frames.get(0);
+    const url = top?.url ?? [...frames.values()][0].url;
+    if (top?.siteOff) return top;
+    const same = [...frames.entries()].filter(([, f]) => f.url === url && !f.siteOff).sort(([a], [b]) => a - b);
+    if (!same.length) return top ?? null;
+    return { url, result: same.map(([, f]) => f.result).reduce((a, b) => mergeScanResults(a, b)) };
   }
 
   private async actorCard(pack: string, id: string): Promise<ActorCard | null> {

@@ -10,7 +10,9 @@ import { watchHover } from '@/components/page/hover';
 import { watchDynamic } from '@/components/page/observer';
 import { domTreeAdapter } from '@/lib/extract/dom-adapter';
 import { extractVisibleText, joinExtracted } from '@/lib/extract/visible-text';
-import { MAX_SCAN_CHARS, parseNavigate, parseReveal, type ActorCard, type Reply, type Request } from '@/lib/protocol';
+import { MAX_SCAN_CHARS, SCAN_CHUNK_CHARS, parseNavigate, parseReveal, type ActorCard, type Reply, type Request } from '@/lib/protocol';
+import { chunkText, mergeScanResults, shiftScanResult } from '@/lib/scan/merge';
+import type { ScanResult } from '@/lib/scan/engine';
 
 /** Below this much visible text a page has no article to check. */
 const MIN_CHARS = 200;
@@ -30,6 +32,15 @@ function hasVisibleChars(text: string, n: number): boolean {
   let count = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) if ((count += m[0].length) >= n) return true;
   return false;
+}
+
+/** A frame whose top page has the same origin (a cross-origin top cannot even be read). */
+function sameOriginFrame(): boolean {
+  try {
+    return window.top!.location.origin === location.origin;
+  } catch {
+    return false;
+  }
 }
 
 /** The background's word that the installed packs changed (replaced by the protocol's parser when it lands). */
@@ -64,8 +75,14 @@ export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
   cssInjectionMode: 'ui',
+  // Frames too, but only those of the top page's own origin (see sameOriginFrame).
+  allFrames: true,
   async main(ctx) {
     if (!document.body) return;
+    const inFrame = window !== window.top;
+    if (inFrame && !sameOriginFrame()) return;
+    // The page the reader sees: a frame's findings go with its top page's.
+    const pageUrl = () => (inFrame ? window.top!.location.href : location.href);
     // The work this script does on the page's main thread, measured for `npm run bench:browser`
     // (a performance mark, "crosscheck-done", that the page can read).
     const started = performance.now();
@@ -168,10 +185,17 @@ export default defineContentScript({
       repaint();
       const extracted = timed('extract', () => extractVisibleText<Node>(document.body, domTreeAdapter({ root: document.body, styles: true }), { maxChars: MAX_SCAN_CHARS }));
       if (!hasVisibleChars(extracted.text, MIN_CHARS)) return done(0);
-      const reply = await ask({ type: 'scan', url: location.href, lang: document.documentElement.lang || undefined, text: extracted.text });
-      if (!reply?.ok || ctx.isInvalid || gen !== generation) return done(0);
-      if (reply.siteOff) siteOff = true;
-      const result = reply.result;
+      // One message, or several for a huge page (the first replaces the page's findings, the
+      // others add to them). A page in a frame adds to its top page's findings.
+      let result: ScanResult | null = null;
+      for (const [i, chunk] of chunkText(extracted.text, SCAN_CHUNK_CHARS).entries()) {
+        const reply = await ask({ type: 'scan', url: pageUrl(), lang: document.documentElement.lang || undefined, text: chunk.text, part: i > 0 || inFrame });
+        if (!reply?.ok || ctx.isInvalid || gen !== generation) return done(0);
+        if (reply.siteOff) siteOff = true;
+        const shifted = shiftScanResult(reply.result, chunk.start);
+        result = result ? mergeScanResults(result, shifted) : shifted;
+      }
+      if (!result) return done(0);
       if (result.actors.length || result.claims.length) {
         marks.push(...timed('ranges', () => buildMarks(result, extracted.segments)));
         repaint();
@@ -185,7 +209,7 @@ export default defineContentScript({
       const gen = generation;
       const extracted = joinExtracted(roots.map((r) => extractVisibleText<Node>(r, domTreeAdapter({ root: r, styles: true }), { maxChars: MAX_SCAN_CHARS })));
       if (!hasVisibleChars(extracted.text, 1)) return 0;
-      const reply = await ask({ type: 'scan', url: location.href, lang: document.documentElement.lang || undefined, text: extracted.text, part: true });
+      const reply = await ask({ type: 'scan', url: pageUrl(), lang: document.documentElement.lang || undefined, text: extracted.text.slice(0, SCAN_CHUNK_CHARS), part: true });
       if (!reply?.ok || ctx.isInvalid || gen !== generation) return extracted.text.length;
       if (reply.siteOff) return void (siteOff = true), extracted.text.length;
       const added = buildMarks(reply.result, extracted.segments);
@@ -232,7 +256,7 @@ export default defineContentScript({
         return;
       }
       const nav = parseNavigate(message);
-      if (!nav || !marks.length) return;
+      if (!nav || !marks.length || inFrame) return;
       order ??= navigationOrder(marks);
       at = nav.direction === 'next' ? (at + 1) % order.length : (at - 1 + order.length) % order.length;
       const mark = order[at];

@@ -31,3 +31,33 @@ export function mergeScanResults(base: ScanResult, part: ScanResult): ScanResult
     },
   };
 }
+
+/** A result for a part of a text (one chunk of a huge page), with its offsets moved to the whole text. */
+export function shiftScanResult(result: ScanResult, by: number): ScanResult {
+  if (!by) return result;
+  const at = <T extends { start: number; end: number }>(x: T): T => ({ ...x, start: x.start + by, end: x.end + by });
+  return {
+    ...result,
+    actors: result.actors.map((a) => ({ ...a, mentions: a.mentions.map(at) })),
+    claims: result.claims.map((c) => ({ ...c, match: at(c.match), matches: c.matches.map(at) })),
+  };
+}
+
+/**
+ * Cuts a text into chunks of at most `size` characters, at line breaks where there are any (a
+ * sentence never spans a block), for pages too big for one message.
+ */
+export function chunkText(text: string, size: number): { start: number; text: string }[] {
+  const chunks: { start: number; text: string }[] = [];
+  let at = 0;
+  while (at < text.length) {
+    let end = Math.min(at + size, text.length);
+    if (end < text.length) {
+      const nl = text.lastIndexOf('\n', end);
+      if (nl > at) end = nl + 1;
+    }
+    chunks.push({ start: at, text: text.slice(at, end) });
+    at = end;
+  }
+  return chunks;
+}

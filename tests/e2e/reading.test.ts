@@ -32,6 +32,10 @@ const ROUTES: Record<string, string> = {
   '/app.html': articleHtml('Gardening', 'Tomatoes need six hours of sun a day. '.repeat(20), {
     after: `<button id="next">Next story</button><script>document.getElementById('next').onclick = () => { history.pushState({}, '', '/app/story'); document.querySelector('article').innerHTML = '<h1>Drone claim</h1><p></p>'; document.querySelector('article p').textContent = ${JSON.stringify(CONFLICT)}; };</script>`,
   }),
+  // The story in a frame of the page's own origin.
+  '/framed.html': articleHtml('Gardening', 'Tomatoes need six hours of sun a day. '.repeat(20), {
+    after: '<iframe src="/conflict.html" title="Related story" width="800" height="400"></iframe>',
+  }),
   // The story far down a long page.
   '/long.html': page('Drone claim clouds talks', `${'Tomatoes need six hours of sun a day. '.repeat(12)}\n`.repeat(30) + CONFLICT),
 };
@@ -227,6 +231,21 @@ describe('reading a news page', () => {
     expect(await p.evaluate(() => document.activeElement?.tagName.toLowerCase())).toBe('crosscheck-card');
     await p.keyboard.press('Escape');
     await expect.poll(() => p.getByRole('dialog').count()).toBe(0);
+    await p.close();
+  });
+
+  it('finds the story in a frame of the same origin, and counts it for the page', async () => {
+    const { page: p, tab, errors } = await openTab(`${base}/framed.html`);
+    const frame = p.frame({ url: /conflict\.html$/ })!;
+    expect(frame).not.toBeNull();
+    await expect.poll(() => frame.evaluate(() => [...CSS.highlights.values()].reduce((n, h) => n + h.size, 0)), { timeout: 15_000 }).toBeGreaterThan(0);
+    expect(await highlights(p)).toBe(0);
+    await expect.poll(async () => Number(await badge(tab)), { timeout: 5000 }).toBeGreaterThan(0);
+    const popup = await ext.context.newPage();
+    await popup.goto(`chrome-extension://${ext.extensionId}/popup.html?tab=${tab}`);
+    await expect.poll(async () => (await popup.locator('body').innerText()).replace(/\s+/g, ' '), { timeout: 5000 }).toMatch(/This page says 89/);
+    expect(errors).toEqual([]);
+    await popup.close();
     await p.close();
   });
 });

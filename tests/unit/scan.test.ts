@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { articleHtml } from '../../scripts/article-page.mjs';
 import { htmlToText } from '../../lib/extract/html';
 import { ScanEngine } from '../../lib/scan/engine';
-import { mergeScanResults } from '../../lib/scan/merge';
+import { chunkText, mergeScanResults, shiftScanResult } from '../../lib/scan/merge';
 import { bundledPack, ROOT } from '../helpers/corpus';
 
 interface Fixture {
@@ -133,5 +133,23 @@ describe('the differing words of each quote', () => {
       expect(marked.length).toBeLessThan(s.quote.length / 2);
     }
     for (const s of drone.sources.filter((x) => x.stance === 'corroborates')) expect(s.differing).toEqual([]);
+  });
+});
+
+describe('a huge page, scanned in chunks', () => {
+  it('cuts at line breaks, and the chunks\' findings land at the same offsets as one scan\'s', () => {
+    const story = "Russia's foreign minister Sergei Lavrov said Ukraine had launched 89 long-range drones at Vladimir Putin's state residence in the Novgorod region overnight.";
+    const filler = 'Tomatoes need six hours of sun a day.\n'.repeat(40);
+    const text = `${filler}${story}\n${filler}${story}\n${filler}`;
+    const chunks = chunkText(text, 1000);
+    expect(chunks.length).toBeGreaterThan(3);
+    expect(chunks.map((c) => c.text).join('')).toBe(text);
+    for (const c of chunks.slice(0, -1)) expect(c.text.endsWith('\n')).toBe(true);
+    const whole = engine.scanText(text, { lang: 'en' });
+    const parts = chunks.map((c) => shiftScanResult(engine.scanText(c.text, { lang: 'en' }), c.start)).reduce((a, b) => mergeScanResults(a, b));
+    const at = (r: typeof whole) => r.claims.find((c) => c.id === 'drone-attack')!.matches.map((m) => [m.start, m.end, text.slice(m.start, m.end) === m.text]);
+    expect(at(parts)).toEqual(at(whole));
+    expect(at(parts).every((m) => m[2])).toBe(true);
+    expect(parts.actors.find((a) => a.name.includes('Lavrov'))!.mentions.map((m) => m.start)).toEqual(whole.actors.find((a) => a.name.includes('Lavrov'))!.mentions.map((m) => m.start));
   });
 });
