@@ -14,8 +14,8 @@ import { MAX_SCAN_CHARS, SCAN_CHUNK_CHARS, parseNavigate, parseReveal, type Acto
 import { chunkText, mergeScanResults, shiftScanResult } from '@/lib/scan/merge';
 import type { ScanResult } from '@/lib/scan/engine';
 
-/** Below this much visible text a page has no article to check. */
-const MIN_CHARS = 200;
+/** Below this much visible text (less than a sentence of news) a page has nothing to check. */
+const MIN_CHARS = 40;
 const HOVER_DELAY_MS = 350;
 
 async function ask<R extends Request>(req: R): Promise<Reply<R> | null> {
