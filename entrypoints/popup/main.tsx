@@ -9,6 +9,7 @@ import { PageSummary, SiteSwitch, type PageSummaryState } from '@/components/Pag
 import type { Reply } from '@/lib/protocol';
 import { openDatabase } from '@/lib/store/db';
 import { listPacks } from '@/lib/store/packs';
+import { send } from '@/utils/send';
 
 /** The tab to summarise: ?tab=<id> (tests, or the summary in a full tab), else the active tab. */
 async function targetTab(): Promise<number | null> {
@@ -86,7 +87,7 @@ function Popup() {
         {site && <SiteSwitch host={site.host} enabled={site.enabled} onChange={site.set} />}
         <PageSummary state={summary} />
         <h2>Claim packs</h2>
-        <PackList state={state} />
+        <PackList state={state} updateNow={() => send({ type: 'update-now' })} />
       </main>
     </>
   );
