@@ -4,20 +4,26 @@ import { useEffect, useState } from 'preact/hooks';
 import { SETTING_LIMITS, siteInput, type ReadingSettings } from '../../lib/store/settings';
 import type { OptionsApi } from './api';
 
-export function Reading({ api, settings, sites, reload }: { api: OptionsApi; settings: ReadingSettings | null; sites: string[] | null; reload: () => void }) {
+export function Reading({ api, settings: loaded, sites, reload }: { api: OptionsApi; settings: ReadingSettings | null; sites: string[] | null; reload: () => void }) {
+  // The settings as last saved (the page's own saves answer with them; no reload races a typed value).
+  const [settings, setSettings] = useState<ReadingSettings | null>(null);
   const [draft, setDraft] = useState<{ hoverDelayMs: string; checkIntervalHours: string }>({ hoverDelayMs: '', checkIntervalHours: '' });
   const [note, setNote] = useState<{ kind: 'error' | 'info'; text: string } | null>(null);
   const [site, setSite] = useState('');
   const [siteNote, setSiteNote] = useState<{ kind: 'error' | 'info'; text: string } | null>(null);
 
   useEffect(() => {
-    if (settings) setDraft({ hoverDelayMs: String(settings.hoverDelayMs), checkIntervalHours: String(settings.checkIntervalHours) });
-  }, [settings]);
+    if (!loaded || settings) return;
+    setSettings(loaded);
+    setDraft({ hoverDelayMs: String(loaded.hoverDelayMs), checkIntervalHours: String(loaded.checkIntervalHours) });
+  }, [loaded, settings]);
 
   const save = async (change: Partial<ReadingSettings>) => {
+    setNote(null);
     const reply = await api.send({ type: 'set-settings', ...change });
-    setNote(reply.ok ? { kind: 'info', text: 'Saved.' } : { kind: 'error', text: reply.error });
-    reload();
+    if (!reply.ok) return setNote({ kind: 'error', text: reply.error });
+    setSettings(reply.settings);
+    setNote({ kind: 'info', text: 'Saved.' });
   };
   const saveNumber = (field: 'hoverDelayMs' | 'checkIntervalHours', value: string) => {
     const n = Number(value);
