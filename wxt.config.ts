@@ -4,7 +4,8 @@ import preact from '@preact/preset-vite';
 import { BuildEnvError, readBuildEnv } from './lib/build-env';
 
 // Build-time settings (README, "Pack sync"): CROSSCHECK_DEFAULT_FEED and CROSSCHECK_TRUSTED_KEYS.
-// Read once; a bad value stops the build with a message naming the variable and what is wrong.
+// Read when the config loads, before WXT empties the output directory: a bad value stops the build
+// with a message naming the variable and what is wrong, and leaves the previous build in place.
 async function buildEnv() {
   try {
     return await readBuildEnv(process.env, (file) => fs.readFileSync(file, 'utf8'));
@@ -14,23 +15,20 @@ async function buildEnv() {
     process.exit(1);
   }
 }
-let env: ReturnType<typeof buildEnv> | undefined;
+const { defaultFeed, trustedKeys } = await buildEnv();
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   // Explicit imports only (from '#imports', 'wxt/...', or relative paths): no generated globals.
   imports: false,
-  vite: async () => {
-    const { defaultFeed, trustedKeys } = await (env ??= buildEnv());
-    return {
-      plugins: [preact()],
-      // Constants the background passes to the service (entrypoints/background.ts, build-env.d.ts).
-      define: {
-        __CROSSCHECK_DEFAULT_FEED__: JSON.stringify(defaultFeed),
-        __CROSSCHECK_TRUSTED_KEYS__: JSON.stringify(trustedKeys),
-      },
-    };
-  },
+  vite: () => ({
+    plugins: [preact()],
+    // Constants the background passes to the service (entrypoints/background.ts, build-env.d.ts).
+    define: {
+      __CROSSCHECK_DEFAULT_FEED__: JSON.stringify(defaultFeed),
+      __CROSSCHECK_TRUSTED_KEYS__: JSON.stringify(trustedKeys),
+    },
+  }),
   manifest: {
     name: 'Crosscheck',
     description: 'Read the news with context: see who else reported what you are reading, and where they differ.',

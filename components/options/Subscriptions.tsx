@@ -20,6 +20,7 @@ export function Subscriptions({ api, feeds, progress, reload }: { api: OptionsAp
   const [url, setUrl] = useState('');
   const [note, setNote] = useState<{ kind: 'error' | 'info'; text: string } | null>(null);
   const [access, setAccess] = useState<Record<string, boolean>>({});
+  const [accessNote, setAccessNote] = useState<string | null>(null);
 
   // Which feeds Crosscheck may read without the server's CORS consent.
   useEffect(() => {
@@ -38,7 +39,7 @@ export function Subscriptions({ api, feeds, progress, reload }: { api: OptionsAp
     void api.requestHostPermission(feedUrl).then(
       (granted) => {
         setAccess((a) => ({ ...a, [feedUrl]: granted }));
-        if (!granted) setNote({ kind: 'info', text: noAccessNote(feedUrl) });
+        setAccessNote(granted ? null : noAccessNote(feedUrl));
       },
       () => {},
     );
@@ -72,7 +73,7 @@ export function Subscriptions({ api, feeds, progress, reload }: { api: OptionsAp
     <section aria-labelledby="subscriptions-heading">
       <h2 id="subscriptions-heading">Subscriptions</h2>
       <p class="hint">
-        Crosscheck checks the feeds you follow for new claim packs, about every few hours, and installs only packs signed by a key you trust.
+        Crosscheck checks the feeds you follow for new claim packs (how often: under Reading) and installs only packs signed by a key you trust.
       </p>
       <form class="row" onSubmit={add}>
         <label for="feed-url">Feed address (the URL of its feed.json)</label>
@@ -84,6 +85,7 @@ export function Subscriptions({ api, feeds, progress, reload }: { api: OptionsAp
           {note.text}
         </p>
       )}
+      {accessNote && <p class="note">{accessNote}</p>}
       {feeds === null ? (
         <p aria-busy="true">Loading subscriptions…</p>
       ) : feeds.length === 0 ? (
