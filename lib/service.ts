@@ -300,7 +300,7 @@ export class BackgroundService {
         if (r.status === 'added') {
           this.deps.notifyPages?.({ type: 'feeds-changed' });
           // Check the new feed now, in the background; "Update now" waits for it.
-          void this.checkFeeds('due');
+          this.checkFeeds('due').catch((e) => this.log('warn', `feed check failed: ${describe(e)}`));
         }
         return { ok: true, feed: r.feed, existed: r.status === 'exists' };
       }
@@ -355,7 +355,12 @@ export class BackgroundService {
   /** Called when the scheduled alarm fires: checks the feeds that are due. */
   async onAlarm(): Promise<FeedCheck[]> {
     await this.startup;
-    return this.checkFeeds('due');
+    try {
+      return await this.checkFeeds('due');
+    } catch (e) {
+      this.log('warn', `scheduled feed check failed: ${describe(e)}`);
+      return [];
+    }
   }
 
   /**
@@ -385,9 +390,15 @@ export class BackgroundService {
     let changed = false;
     try {
       for (const feed of todo) {
-        const r = await this.checkFeed(feed);
-        if (r.changed) changed = true;
-        results.push(r.check);
+        try {
+          const r = await this.checkFeed(feed);
+          if (r.changed) changed = true;
+          results.push(r.check);
+        } catch (e) {
+          // The store failed under the check (updateFeed itself never throws): say so, keep going.
+          this.log('warn', `feed check of ${feed.url} failed: ${describe(e)}`);
+          results.push({ feedUrl: feed.url, status: 'failed', message: `Could not check the feed (${describe(e)}); the installed packs are unchanged`, packs: [] });
+        }
         this.deps.notifyPages?.({ type: 'feeds-changed' });
       }
     } finally {

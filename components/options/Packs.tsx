@@ -25,6 +25,7 @@ export function Packs({ api, packs, bundled, reload }: { api: OptionsApi; packs:
   const [exported, setExported] = useState<{ href: string; fileName: string; count: number } | null>(null);
   const [dragging, setDragging] = useState(false);
   const link = useRef<HTMLAnchorElement>(null);
+  const zone = useRef<HTMLDivElement>(null);
 
   // Free the previous export's Blob URL.
   useEffect(() => () => void (exported && URL.revokeObjectURL(exported.href)), [exported]);
@@ -70,10 +71,36 @@ export function Packs({ api, packs, bundled, reload }: { api: OptionsApi; packs:
     reload();
   };
 
-  const onFiles = (files: FileList | null | undefined) => {
+  const onFiles = (files: ArrayLike<File> | null | undefined) => {
     const file = files?.[0];
     if (file) void importFile(file);
   };
+  const dropped = useRef(onFiles);
+  dropped.current = onFiles;
+
+  // Drag and drop a pack file onto the zone (listeners added directly: the DOM event names).
+  useEffect(() => {
+    const el = zone.current;
+    if (!el) return;
+    const over = (e: Event) => {
+      e.preventDefault();
+      setDragging(true);
+    };
+    const leave = () => setDragging(false);
+    const drop = (e: Event) => {
+      e.preventDefault();
+      setDragging(false);
+      dropped.current((e as DragEvent).dataTransfer?.files);
+    };
+    el.addEventListener('dragover', over);
+    el.addEventListener('dragleave', leave);
+    el.addEventListener('drop', drop);
+    return () => {
+      el.removeEventListener('dragover', over);
+      el.removeEventListener('dragleave', leave);
+      el.removeEventListener('drop', drop);
+    };
+  }, []);
 
   return (
     <section aria-labelledby="packs-heading">
@@ -124,19 +151,7 @@ export function Packs({ api, packs, bundled, reload }: { api: OptionsApi; packs:
           </a>
         )}
       </div>
-      <div
-        class={`drop-zone${dragging ? ' dragging' : ''}`}
-        onDragOver={(e) => {
-          e.preventDefault();
-          setDragging(true);
-        }}
-        onDragLeave={() => setDragging(false)}
-        onDrop={(e) => {
-          e.preventDefault();
-          setDragging(false);
-          onFiles(e.dataTransfer?.files);
-        }}
-      >
+      <div class={`drop-zone${dragging ? ' dragging' : ''}`} ref={zone}>
         <label for="import-pack">Import pack</label>
         <input
           id="import-pack"

@@ -224,6 +224,23 @@ describe('the options page', () => {
     expect(result.querySelector('img')).toBeNull();
   });
 
+  it('imports a file dropped on the drop zone', async () => {
+    const f = fakeApi({ answer: (req) => (req.type === 'import-pack' ? { ok: true, status: 'installed', message: 'Imported "The story" version 4 (was version 3).', problems: [] } : undefined) });
+    render(<OptionsApp api={f.api} />, container);
+    await flush();
+    const zone = container.querySelector('.drop-zone')!;
+    const over = new Event('dragover', { bubbles: true, cancelable: true });
+    zone.dispatchEvent(over);
+    expect(over.defaultPrevented).toBe(true);
+    const drop = new Event('drop', { bubbles: true, cancelable: true });
+    Object.defineProperty(drop, 'dataTransfer', { value: { files: [new File(['{"v": 4}'], 'v4.json')] } });
+    zone.dispatchEvent(drop);
+    await vi.waitFor(() => expect(container.querySelector('.import-result')).not.toBeNull());
+    expect(f.sent).toContainEqual({ type: 'import-pack', text: '{"v": 4}', name: 'v4.json' });
+    expect(text(container.querySelector('.import-result'))).toBe('Imported "The story" version 4 (was version 3).');
+    expect(container.querySelector('.import-result')!.getAttribute('role')).toBe('status');
+  });
+
   it('offers to restore the bundled pack when it was removed', async () => {
     const f = fakeApi({
       answer: (req) =>
