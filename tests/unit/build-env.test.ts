@@ -39,7 +39,7 @@ describe('readBuildEnv', () => {
     await expect(fail({ CROSSCHECK_TRUSTED_KEYS: 'empty.key' }, { 'empty.key': '# nothing\n' })).rejects.toThrow(/empty\.key holds no public key/);
   });
 
-  it('a real build given a bad value stops with that message and no stack trace', () => {
+  it('a real build given a bad value stops with that message and no stack trace', { timeout: 120_000 }, () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cc-env-'));
     try {
       const key = path.join(dir, 'bad.key');

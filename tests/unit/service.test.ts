@@ -135,7 +135,7 @@ const ok = <T extends { ok: boolean }>(r: T): Extract<T, { ok: true }> => {
 const installed = async (h: Harness) => (await h.db.packs.get(PACK))?.version ?? null;
 const valdaiFound = async (h: Harness) => ok(await h.ask({ type: 'scan', url: 'https://news.example/a', text: VALDAI_TEXT }, 7)).result.claims.some((c) => c.id === 'valdai-compound');
 
-describe('start-up', () => {
+describe('start-up', { timeout: 30_000 }, () => {
   it('installs the bundled pack, trusts the build key and subscribes to the default feed, once each', async () => {
     const h = await started({ defaultFeed: feedUrl, buildKeys: [trustedText] });
     expect(await installed(h)).toBe(1);
@@ -175,7 +175,7 @@ describe('start-up', () => {
   });
 });
 
-describe('Update now', () => {
+describe('Update now', { timeout: 30_000 }, () => {
   it('installs the newer pack, rebuilds the engine, tells tabs and pages, with progress; then says up to date', async () => {
     await publish(version(2));
     const h = await started({ defaultFeed: feedUrl, buildKeys: [trustedText] });
@@ -267,7 +267,7 @@ describe('Update now', () => {
   });
 });
 
-describe('packs, keys and settings from the options page', () => {
+describe('packs, keys and settings from the options page', { timeout: 30_000 }, () => {
   it('imports a file: problems with their JSON path and line; a valid newer pack installs; a list of packs too', async () => {
     const h = await started();
     const bad = version(5) as unknown as { claims: { kind: string }[] };
@@ -329,7 +329,7 @@ describe('packs, keys and settings from the options page', () => {
   });
 });
 
-describe('a woken worker', () => {
+describe('a woken worker', { timeout: 30_000 }, () => {
   it('restores the compiled engine from its cache, and compiles again after a pack change', async () => {
     const first = await started();
     const scan = (h: Harness) => h.ask({ type: 'scan', url: 'https://news.example/a', text: VALDAI_TEXT }, 3);
