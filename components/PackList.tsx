@@ -1,13 +1,25 @@
 // The popup's list of installed claim packs. Presentational only: the caller loads the rows.
 // Pack strings are rendered as JSX text (escaped by Preact), never as HTML.
 import type { PackRow } from '../lib/store/db';
+import { UpdateNow, type UpdateNowReply } from './UpdateNow';
 
 export type PackListState =
   | { kind: 'loading' }
   | { kind: 'ready'; packs: PackRow[] }
   | { kind: 'error'; message: string };
 
-export function PackList({ state }: { state: PackListState }) {
+/** The list, and an "Update now" button for the subscribed feeds when `updateNow` is given. */
+export function PackList({ state, updateNow }: { state: PackListState; updateNow?: () => Promise<UpdateNowReply> }) {
+  if (!updateNow) return <Packs state={state} />;
+  return (
+    <>
+      <Packs state={state} />
+      <UpdateNow run={updateNow} compact />
+    </>
+  );
+}
+
+function Packs({ state }: { state: PackListState }) {
   if (state.kind === 'loading') return <p class="status" aria-busy="true">Loading claim packs…</p>;
   if (state.kind === 'error')
     return (

@@ -1,31 +1,67 @@
 // Service worker (Chrome) / background script (Firefox). Wiring only: every listener is registered
-// synchronously in main, so the browser sees it on each start.
+// synchronously in main, so the browser sees it on each start; lib/service.ts does the work.
 import { browser, defineBackground } from '#imports';
 import bundledPack from '@/assets/packs/putin-residence-claim-2025-12.json';
-import { COMMANDS, parseRequest, type NavigateMessage } from '@/lib/protocol';
+import { allowedFrom, COMMANDS, parseRequest, type NavigateMessage, type PacksChangedMessage } from '@/lib/protocol';
 import { BackgroundService } from '@/lib/service';
 import { openDatabase } from '@/lib/store/db';
-import { installBundledPack } from '@/lib/store/packs';
+import { feedOriginPattern } from '@/lib/store/feeds';
+
+/** The alarm that wakes the worker for the next due feed check. */
+const SYNC_ALARM = 'crosscheck-sync';
+
+function log(level: 'info' | 'warn', message: string): void {
+  (level === 'warn' ? console.warn : console.info)(`[crosscheck] ${message}`);
+}
+
+const sendToTab = (tabId: number, message: PacksChangedMessage) => {
+  void browser.tabs.sendMessage(tabId, message).catch(() => {});
+};
 
 const service = new BackgroundService({
   db: openDatabase(),
-  ready: () => pending,
+  bundledPack,
+  defaultFeed: __CROSSCHECK_DEFAULT_FEED__,
+  buildKeys: __CROSSCHECK_TRUSTED_KEYS__,
+  crosscheckVersion: browser.runtime.getManifest().version,
+  fetch: (input, init) => fetch(input, init),
+  hasHostPermission: (url) => browser.permissions.contains({ origins: [feedOriginPattern(url)] }),
   setBadge: (tabId, text, warning) => {
     void browser.action.setBadgeText({ tabId, text }).catch(() => {});
     if (text) void browser.action.setBadgeBackgroundColor({ tabId, color: warning ? '#b3261e' : '#1f5fa8' }).catch(() => {});
   },
+  notifyTabs: (message) => {
+    void browser.tabs
+      .query({})
+      .then((tabs) => tabs.forEach((t) => t.id !== undefined && sendToTab(t.id, message)))
+      .catch(() => {});
+  },
+  // No page open to listen is not an error.
+  notifyPages: (message) => void browser.runtime.sendMessage(message).catch(() => {}),
+  rescanTab: (tabId) => sendToTab(tabId, { type: 'packs-changed' }),
+  scheduleCheck: (when) => {
+    if (when === null) void browser.alarms.clear(SYNC_ALARM).catch(() => {});
+    else void browser.alarms.create(SYNC_ALARM, { when: Math.max(when, Date.now() + 1000) });
+  },
+  log,
 });
 
 export default defineBackground(() => {
+  const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
   browser.runtime.onInstalled.addListener((details) => {
-    void ensureBundledPack(`onInstalled:${details.reason}`);
+    void service.start(`onInstalled:${details.reason}`);
   });
   // Messages from our own content scripts and pages only; anything that is not a valid request of
-  // the protocol (lib/protocol.ts) is dropped unanswered.
+  // the protocol (lib/protocol.ts) is dropped unanswered, and a content script asking for what
+  // only the extension's pages may ask is refused.
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     if (sender.id !== browser.runtime.id) return false;
     const req = parseRequest(message);
     if (!req) return false;
+    if (!allowedFrom(req, sender, extensionOrigin)) {
+      sendResponse({ ok: false, error: `"${req.type}" is answered for the extension's own pages only` });
+      return false;
+    }
     void service.handle(req, { tabId: sender.tab?.id, frameId: sender.frameId }).then(sendResponse);
     return true;
   });
@@ -36,51 +72,11 @@ export default defineBackground(() => {
     const message: NavigateMessage = { type: 'navigate', direction };
     void browser.tabs.sendMessage(tab.id, message).catch(() => {});
   });
-  // Every service-worker start: the import is idempotent (same version is a no-op), so this covers
-  // a database that was cleared or an install that was interrupted.
-  void ensureBundledPack('startup');
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === SYNC_ALARM) void service.onAlarm();
+  });
+  // Every worker start: installing the bundled pack is idempotent (the same version is a no-op, a
+  // newer one from a feed is kept), so this covers a database that was cleared or an install that
+  // was interrupted; it also schedules the next feed check.
+  void service.start('startup');
 });
-
-let pending: Promise<void> = Promise.resolve();
-
-/** Installs the bundled pack; runs one at a time and never throws. */
-function ensureBundledPack(trigger: string): Promise<void> {
-  pending = pending.then(() => installOnce(trigger));
-  return pending;
-}
-
-async function installOnce(trigger: string): Promise<void> {
-  try {
-    const db = openDatabase();
-    try {
-      const result = await installBundledPack(db, bundledPack);
-      switch (result.status) {
-        case 'installed':
-          console.info(
-            `[crosscheck] bundled pack ${result.pack.id} v${result.pack.version} installed (${trigger})` +
-              (result.replaced !== null ? `, replaced v${result.replaced}` : ''),
-          );
-          service.reload();
-          break;
-        case 'unchanged':
-          console.info(`[crosscheck] bundled pack ${result.pack.id} v${result.pack.version} already installed (${trigger})`);
-          break;
-        case 'refused':
-          // A newer version from a feed is already installed: that is as it should be.
-          if (result.reason === 'older') {
-            console.info(`[crosscheck] bundled pack not installed (${trigger}): ${result.message}`);
-            break;
-          }
-          console.warn(`[crosscheck] bundled pack not installed (${trigger}): ${result.message}`);
-          break;
-        case 'failed':
-          console.warn(`[crosscheck] bundled pack not installed (${trigger}): ${result.message}`);
-          break;
-      }
-    } finally {
-      db.close();
-    }
-  } catch (e) {
-    console.warn(`[crosscheck] bundled pack not installed (${trigger}):`, e);
-  }
-}

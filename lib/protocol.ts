@@ -3,11 +3,15 @@
 // rest. Replies are typed by the request they answer.
 import * as v from 'valibot';
 import type { ScanResult } from './scan/engine';
+import type { FeedOutcome, FeedPackStatus, FeedRow, PackRow, TrustedKeyRow } from './store/db';
+import type { ReadingSettings } from './store/settings';
 
 /** The most text a page is scanned for; a longer page is cut (the engine would cut it too). */
 export const MAX_SCAN_CHARS = 2_000_000;
 /** The most text one scan message carries: a bigger page goes in several (chunks at line breaks). */
 export const SCAN_CHUNK_CHARS = 256_000;
+/** The longest pack file text an import message may carry (the pack format's byte limit). */
+export const MAX_IMPORT_CHARS = 32 * 1024 * 1024;
 
 export const ScanRequest = v.object({
   type: v.literal('scan'),
@@ -40,9 +44,65 @@ export const SetSiteRequest = v.object({
   enabled: v.boolean(),
 });
 
-export const Request = v.variant('type', [ScanRequest, SummaryRequest, ActorCardRequest, SiteRequest, SetSiteRequest]);
+// ---- pack sync and the options page (extension pages only, see `allowedFrom`) ------------------
+
+const FeedUrl = v.pipe(v.string(), v.maxLength(2000));
+
+export const UpdateNowRequest = v.object({ type: v.literal('update-now') });
+export const FeedsRequest = v.object({ type: v.literal('feeds') });
+export const SubscribeRequest = v.object({ type: v.literal('subscribe'), url: FeedUrl });
+export const UnsubscribeRequest = v.object({ type: v.literal('unsubscribe'), url: FeedUrl });
+export const PacksRequest = v.object({ type: v.literal('packs') });
+/** A pack file's text as the reader picked it; the background validates and installs it. */
+export const ImportPackRequest = v.object({
+  type: v.literal('import-pack'),
+  text: v.pipe(v.string(), v.maxLength(MAX_IMPORT_CHARS)),
+  name: v.pipe(v.string(), v.maxLength(500)),
+});
+export const RemovePackRequest = v.object({ type: v.literal('remove-pack'), id: v.pipe(v.string(), v.maxLength(128)) });
+export const RestoreBundledRequest = v.object({ type: v.literal('restore-bundled') });
+export const ExportPacksRequest = v.object({ type: v.literal('export-packs'), id: v.optional(v.pipe(v.string(), v.maxLength(128))) });
+export const KeysRequest = v.object({ type: v.literal('keys') });
+export const AddKeyRequest = v.object({
+  type: v.literal('add-key'),
+  text: v.pipe(v.string(), v.maxLength(100_000)),
+  label: v.optional(v.pipe(v.string(), v.maxLength(100))),
+});
+export const RemoveKeyRequest = v.object({ type: v.literal('remove-key'), keyId: v.pipe(v.string(), v.maxLength(64)) });
+export const SettingsRequest = v.object({ type: v.literal('settings') });
+/** Types only: the background checks the ranges and answers with what is wrong. */
+export const SetSettingsRequest = v.object({
+  type: v.literal('set-settings'),
+  hoverDelayMs: v.optional(v.pipe(v.number(), v.finite())),
+  highlightStyle: v.optional(v.picklist(['background', 'underline'])),
+  checkIntervalHours: v.optional(v.pipe(v.number(), v.finite())),
+});
+export const SitesRequest = v.object({ type: v.literal('sites') });
+
+export const Request = v.variant('type', [
+  ScanRequest, SummaryRequest, ActorCardRequest, SiteRequest, SetSiteRequest,
+  UpdateNowRequest, FeedsRequest, SubscribeRequest, UnsubscribeRequest, PacksRequest, ImportPackRequest, RemovePackRequest,
+  RestoreBundledRequest, ExportPacksRequest, KeysRequest, AddKeyRequest, RemoveKeyRequest, SettingsRequest, SetSettingsRequest,
+  SitesRequest,
+]);
 export type Request = v.InferOutput<typeof Request>;
 export type ScanRequest = v.InferOutput<typeof ScanRequest>;
+export type RequestType = Request['type'];
+
+/** What content scripts may ask; everything else comes from the extension's own pages only. */
+export const CONTENT_SCRIPT_REQUESTS: readonly RequestType[] = ['scan', 'actor-card'];
+
+/**
+ * Whether a request may be answered for this sender. Content scripts (a sender with a tab whose URL
+ * is not one of the extension's pages) may only scan and ask for actor cards; an options page
+ * opened in a tab is an extension page.
+ */
+export function allowedFrom(req: Request, sender: { tab?: unknown; url?: string }, extensionOrigin: string): boolean {
+  if (CONTENT_SCRIPT_REQUESTS.includes(req.type)) return true;
+  if (!sender.tab) return true;
+  const origin = extensionOrigin.endsWith('/') ? extensionOrigin : `${extensionOrigin}/`;
+  return typeof sender.url === 'string' && sender.url.startsWith(origin);
+}
 
 export interface ActorCard {
   name: string;
@@ -64,15 +124,61 @@ export interface PageSummary {
   siteOff?: boolean;
 }
 
-export type Reply<R extends Request> = R extends { type: 'scan' }
-  ? { ok: true; result: ScanResult; siteOff?: boolean } | { ok: false; error: string }
-  : R extends { type: 'page-summary' }
-    ? { ok: true; summary: PageSummary | null } | { ok: false; error: string }
-    : R extends { type: 'actor-card' }
-      ? { ok: true; card: ActorCard | null } | { ok: false; error: string }
-      : R extends { type: 'site' }
-        ? { ok: true; host: string | null; enabled: boolean } | { ok: false; error: string }
-        : { ok: true } | { ok: false; error: string };
+/** How the content script shows what it found (the reader's settings). */
+export type DisplaySettings = Pick<ReadingSettings, 'hoverDelayMs' | 'highlightStyle'>;
+
+/** One feed's check, as "Update now" reports it. */
+export interface FeedCheck {
+  feedUrl: string;
+  status: FeedOutcome;
+  /** Plain language, naming the version kept on failure. */
+  message: string;
+  packs: FeedPackStatus[];
+}
+
+/** A problem of a refused import, located in the file when it can be. */
+export interface ImportProblem {
+  path: string;
+  message: string;
+  line?: number;
+  column?: number;
+}
+
+export interface BundledState {
+  id: string;
+  version: number;
+  title: string;
+  /** Some version of the bundled pack's id is installed (the bundled one, or a newer one from a feed). */
+  installed: boolean;
+  /** The reader removed it; it stays removed until "Restore". */
+  removed: boolean;
+}
+
+type Fail = { ok: false; error: string };
+interface Replies {
+  scan: { ok: true; result: ScanResult; siteOff?: boolean; display: DisplaySettings };
+  'page-summary': { ok: true; summary: PageSummary | null };
+  'actor-card': { ok: true; card: ActorCard | null };
+  site: { ok: true; host: string | null; enabled: boolean };
+  'set-site': { ok: true };
+  'update-now': { ok: true; results: FeedCheck[] };
+  feeds: { ok: true; feeds: FeedRow[]; checking: boolean };
+  subscribe: { ok: true; feed: FeedRow; existed: boolean };
+  unsubscribe: { ok: true; message: string };
+  packs: { ok: true; packs: PackRow[]; bundled: BundledState | null };
+  'import-pack': { ok: true; status: 'installed' | 'unchanged' | 'refused' | 'failed'; message: string; problems: ImportProblem[] };
+  'remove-pack': { ok: true; message: string };
+  'restore-bundled': { ok: true; message: string };
+  'export-packs': { ok: true; json: string; fileName: string; count: number };
+  keys: { ok: true; keys: TrustedKeyRow[] };
+  'add-key': { ok: true; added: TrustedKeyRow[]; existing: string[]; problems: string[] };
+  'remove-key': { ok: true; message: string };
+  settings: { ok: true; settings: ReadingSettings };
+  'set-settings': { ok: true; settings: ReadingSettings };
+  sites: { ok: true; sites: string[] };
+}
+
+export type Reply<R extends { type: RequestType }> = Replies[R['type']] | Fail;
 
 /** Parses a message received from elsewhere; null for anything that is not one of ours. */
 export function parseRequest(message: unknown): Request | null {
@@ -106,5 +212,38 @@ export type RevealMessage = v.InferOutput<typeof RevealMessage>;
 
 export function parseReveal(message: unknown): RevealMessage | null {
   const r = v.safeParse(RevealMessage, message);
+  return r.success ? r.output : null;
+}
+
+/** Background to content scripts and extension pages: the installed packs changed; scan again. */
+export const PacksChangedMessage = v.object({ type: v.literal('packs-changed') });
+export type PacksChangedMessage = v.InferOutput<typeof PacksChangedMessage>;
+
+export function parsePacksChanged(message: unknown): PacksChangedMessage | null {
+  const r = v.safeParse(PacksChangedMessage, message);
+  return r.success ? r.output : null;
+}
+
+/** Background to extension pages: a download or import in progress (sizes in bytes). */
+export const SyncProgressMessage = v.object({
+  type: v.literal('sync-progress'),
+  url: v.pipe(v.string(), v.maxLength(8192)),
+  what: v.picklist(['feed', 'pack', 'delta', 'file']),
+  phase: v.picklist(['download', 'import']),
+  received: v.pipe(v.number(), v.minValue(0)),
+  total: v.nullable(v.pipe(v.number(), v.minValue(0))),
+});
+export type SyncProgressMessage = v.InferOutput<typeof SyncProgressMessage>;
+
+/** Background to extension pages: a feed check ended, or the subscriptions changed. */
+export const FeedsChangedMessage = v.object({ type: v.literal('feeds-changed') });
+export type FeedsChangedMessage = v.InferOutput<typeof FeedsChangedMessage>;
+
+export const PageEvent = v.variant('type', [PacksChangedMessage, SyncProgressMessage, FeedsChangedMessage]);
+export type PageEvent = v.InferOutput<typeof PageEvent>;
+
+/** What the options page listens to; null for anything else (requests to the background among them). */
+export function parsePageEvent(message: unknown): PageEvent | null {
+  const r = v.safeParse(PageEvent, message);
   return r.success ? r.output : null;
 }

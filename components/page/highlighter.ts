@@ -54,6 +54,16 @@ const STYLE = `
 ::highlight(crosscheck-flash) { background-color: rgba(255, 214, 0, 0.6); }
 `;
 
+/** The reader's other style: claims underlined, not shaded (the verdicts still differ by line style). */
+const UNDERLINE_STYLE = `
+::highlight(crosscheck-claim) { background-color: transparent; text-decoration: underline solid rgba(31, 95, 168, 0.7) 2px; text-underline-offset: 3px; }
+::highlight(crosscheck-disputed) { background-color: transparent; text-decoration: underline dashed #6b4fa0 2px; text-underline-offset: 3px; }
+::highlight(crosscheck-contradicted) { background-color: transparent; text-decoration: underline wavy #b35c00 2px; text-underline-offset: 3px; }
+`;
+
+export type HighlightStyle = 'background' | 'underline';
+const styleFor = (s: HighlightStyle) => (s === 'underline' ? STYLE + UNDERLINE_STYLE : STYLE);
+
 const NAMES = ['crosscheck-actor', 'crosscheck-claim', 'crosscheck-disputed', 'crosscheck-contradicted'] as const;
 
 const nameOf = (m: Mark): (typeof NAMES)[number] =>
@@ -69,14 +79,14 @@ const nameOf = (m: Mark): (typeof NAMES)[number] =>
  * Paints the marks; returns a function that removes every highlight and the stylesheet. Where the
  * Highlight API is missing, the marked text is wrapped in elements instead (see paintByWrapping).
  */
-export function paint(marks: Mark[]): () => void {
+export function paint(marks: Mark[], style: HighlightStyle = 'background'): () => void {
   const registry = (globalThis.CSS as { highlights?: HighlightRegistry } | undefined)?.highlights;
-  if (!registry || typeof Highlight === 'undefined') return paintByWrapping(marks);
+  if (!registry || typeof Highlight === 'undefined') return paintByWrapping(marks, style);
   const groups: Record<(typeof NAMES)[number], Range[]> = { 'crosscheck-actor': [], 'crosscheck-claim': [], 'crosscheck-disputed': [], 'crosscheck-contradicted': [] };
   for (const m of marks) groups[nameOf(m)].push(m.range);
   for (const name of NAMES) if (groups[name].length) registry.set(name, new Highlight(...groups[name]));
   const sheet = new CSSStyleSheet();
-  sheet.replaceSync(STYLE);
+  sheet.replaceSync(styleFor(style));
   document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
   return () => {
     for (const name of [...NAMES, 'crosscheck-flash']) registry.delete(name);
@@ -87,7 +97,7 @@ export function paint(marks: Mark[]): () => void {
 /** The attribute of the elements the fallback wraps text in (the observer ignores them). */
 export const WRAP_ATTR = 'data-crosscheck';
 
-const WRAP_STYLE = STYLE.replace(/::highlight\((crosscheck-[a-z]+)\)/g, `[${WRAP_ATTR}~="$1"]`);
+const wrapStyle = (style: HighlightStyle) => styleFor(style).replace(/::highlight\((crosscheck-[a-z]+)\)/g, `[${WRAP_ATTR}~="$1"]`);
 
 /**
  * The fallback for browsers without the Highlight API: each marked text node part is wrapped in a
@@ -95,7 +105,7 @@ const WRAP_STYLE = STYLE.replace(/::highlight\((crosscheck-[a-z]+)\)/g, `[${WRAP
  * it). Extraction never reads editable regions, so nothing is wrapped where the reader types. The
  * Ranges follow the split text, so hover and navigation still work; removal unwraps.
  */
-export function paintByWrapping(marks: Mark[]): () => void {
+export function paintByWrapping(marks: Mark[], style: HighlightStyle = 'background'): () => void {
   const doc = marks[0]?.range.startContainer.ownerDocument;
   if (!doc) return () => {};
   const wrapped: HTMLElement[] = [];
@@ -151,7 +161,7 @@ export function paintByWrapping(marks: Mark[]): () => void {
     m.range.setEnd(last.text, lastPiece.end - last.start);
   }
   const sheet = new CSSStyleSheet();
-  sheet.replaceSync(WRAP_STYLE);
+  sheet.replaceSync(wrapStyle(style));
   doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
   return () => {
     for (const span of wrapped) if (span.isConnected) span.replaceWith(...span.childNodes);

@@ -4,7 +4,8 @@
 import type { Mark } from './highlighter';
 
 export interface HoverOptions {
-  delayMs: number;
+  /** The hover intent delay (a reader's setting: read each time). */
+  delayMs: () => number;
   open: (mark: Mark, rect: DOMRect) => void;
   close: () => void;
   /** True when the pointer is over the card itself. */
@@ -57,7 +58,7 @@ export function watchHover(marks: Mark[], o: HoverOptions): void {
       clearTimeout(timer);
       if (hit) {
         clearTimeout(closeTimer);
-        timer = setTimeout(() => o.open(hit.mark, hit.rect), o.delayMs);
+        timer = setTimeout(() => o.open(hit.mark, hit.rect), o.delayMs());
       } else {
         closeTimer = setTimeout(() => o.close(), 300);
       }

@@ -10,13 +10,15 @@ import { watchHover } from '@/components/page/hover';
 import { watchDynamic } from '@/components/page/observer';
 import { domTreeAdapter } from '@/lib/extract/dom-adapter';
 import { extractVisibleText, joinExtracted } from '@/lib/extract/visible-text';
-import { MAX_SCAN_CHARS, SCAN_CHUNK_CHARS, parseNavigate, parseReveal, type ActorCard, type Reply, type Request } from '@/lib/protocol';
+import { MAX_SCAN_CHARS, SCAN_CHUNK_CHARS, parseNavigate, parsePacksChanged, parseReveal, type ActorCard, type DisplaySettings, type Reply, type Request } from '@/lib/protocol';
 import { chunkText, mergeScanResults, shiftScanResult } from '@/lib/scan/merge';
 import type { ScanResult } from '@/lib/scan/engine';
 
+/** Until the background says otherwise (the reader's settings, in the options page). */
+const DEFAULT_DISPLAY: DisplaySettings = { hoverDelayMs: 350, highlightStyle: 'background' };
+
 /** Below this much visible text (less than a sentence of news) a page has nothing to check. */
 const MIN_CHARS = 40;
-const HOVER_DELAY_MS = 350;
 
 async function ask<R extends Request>(req: R): Promise<Reply<R> | null> {
   try {
@@ -41,11 +43,6 @@ function sameOriginFrame(): boolean {
   } catch {
     return false;
   }
-}
-
-/** The background's word that the installed packs changed (replaced by the protocol's parser when it lands). */
-function isPacksChanged(message: unknown): boolean {
-  return typeof message === 'object' && message !== null && (message as { type?: unknown }).type === 'packs-changed';
 }
 
 /** Marks in reading order, one per place (a sentence stating several claims is visited once). */
@@ -107,12 +104,13 @@ export default defineContentScript({
 
     // The page's marks (mutated in place: the hover watcher reads the same array) and their paint.
     const marks: Mark[] = [];
+    let display = DEFAULT_DISPLAY;
     let unpaint = () => {};
     let order: Mark[] | null = null;
     let dynamic: ReturnType<typeof watchDynamic> | null = null;
     const repaint = () => {
       unpaint();
-      unpaint = timed('paint', () => paint(marks));
+      unpaint = timed('paint', () => paint(marks, display.highlightStyle));
       order = null;
       // Where the fallback wraps text, those changes are ours, not the page's.
       dynamic?.discard();
@@ -156,7 +154,7 @@ export default defineContentScript({
       });
       ui.mount();
       watchHover(marks, {
-        delayMs: HOVER_DELAY_MS,
+        delayMs: () => display.hoverDelayMs,
         open: (m, rect) => void open(m, rect),
         close: () => setContent?.(null),
         overCard: (e) => !!ui && e.composedPath().includes(ui.shadowHost),
@@ -192,6 +190,7 @@ export default defineContentScript({
         const reply = await ask({ type: 'scan', url: pageUrl(), lang: document.documentElement.lang || undefined, text: chunk.text, part: i > 0 || inFrame });
         if (!reply?.ok || ctx.isInvalid || gen !== generation) return done(0);
         if (reply.siteOff) siteOff = true;
+        display = reply.display ?? display;
         const shifted = shiftScanResult(reply.result, chunk.start);
         result = result ? mergeScanResults(result, shifted) : shifted;
       }
@@ -241,7 +240,7 @@ export default defineContentScript({
     const reducedMotion = () => matchMedia('(prefers-reduced-motion: reduce)').matches;
     const show = (mark: Mark) => mark.range.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: reducedMotion() ? 'instant' : 'auto' });
     const onMessage = (message: unknown) => {
-      if (isPacksChanged(message)) {
+      if (parsePacksChanged(message)) {
         dynamic?.reset();
         void scanPage();
         return;

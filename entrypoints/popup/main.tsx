@@ -9,6 +9,7 @@ import { PageSummary, SiteSwitch, type PageSummaryState } from '@/components/Pag
 import type { Reply, RevealMessage } from '@/lib/protocol';
 import { openDatabase } from '@/lib/store/db';
 import { listPacks } from '@/lib/store/packs';
+import { send } from '@/utils/send';
 
 /** The tab to summarise: ?tab=<id> (tests, or the summary in a full tab), else the active tab. */
 async function targetTab(): Promise<number | null> {
@@ -96,7 +97,7 @@ function Popup() {
           }
         />
         <h2>Claim packs</h2>
-        <PackList state={state} />
+        <PackList state={state} updateNow={() => send({ type: 'update-now' })} />
       </main>
     </>
   );

@@ -2,6 +2,7 @@
 // then the references between records and the quotes' offsets. Every problem is reported, one per
 // line, as `<path>: <what is wrong>`; nothing here throws on bad input.
 import * as v from 'valibot';
+import { jsonSyntaxErrorOffset } from './json-syntax';
 import { LIMITS, Pack } from './schema';
 
 export interface Problem {
@@ -62,7 +63,8 @@ export function parseJson(text: string): { value: unknown } | { problem: Problem
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
     const m = /position (\d+)/.exec(msg);
-    const at = m ? Number(m[1]) : /end of (JSON )?input|Unterminated/i.test(msg) ? text.length : -1;
+    // V8 names no position for an unexpected token: find it.
+    const at = m ? Number(m[1]) : /end of (JSON )?input|Unterminated/i.test(msg) ? text.length : jsonSyntaxErrorOffset(text);
     const where = at >= 0 ? (({ line, column }) => ` at line ${line}, column ${column}`)(lineColumn(text, at)) : '';
     const what = msg.replace(/\s*in JSON at position \d+.*$/, '').replace(/, ".*" is not valid JSON$/, '');
     return { problem: { path: '(file)', message: `invalid JSON${where}: ${what}` } };

@@ -101,38 +101,48 @@ export async function installBundledPack(db: CrosscheckDb, pack: unknown): Promi
   return importPack(db, pack, { source: 'bundled' });
 }
 
-/** Every installed pack read back whole, for the scanning engine. */
+/** Every installed pack read back whole, for the scanning engine (in listPacks' order). */
 export async function loadPacks(db: CrosscheckDb): Promise<Pack[]> {
-  const rows = await listPacks(db);
+  return db.transaction('r', [db.packs, ...TABLES.map((t) => db[t])], async () => {
+    const rows = await listPacks(db);
+    return Promise.all(rows.map((row) => readPack(db, row)));
+  });
+}
+
+/** One installed pack read back whole (the base of a delta, an export), or null. */
+export async function loadPack(db: CrosscheckDb, id: string): Promise<Pack | null> {
+  return db.transaction('r', [db.packs, ...TABLES.map((t) => db[t])], async () => {
+    const row = await db.packs.get(id);
+    return row ? readPack(db, row) : null;
+  });
+}
+
+async function readPack(db: CrosscheckDb, row: PackRow): Promise<Pack> {
   const strip = <T extends { pack: string }>(x: T): Omit<T, 'pack'> => {
     const { pack: _pack, ...rest } = x;
     return rest;
   };
-  return Promise.all(
-    rows.map(async (row) => {
-      const [outlets, articles, actors, claims, reports, positions] = await Promise.all([
-        db.outlets.where('pack').equals(row.id).toArray(),
-        db.articles.where('pack').equals(row.id).toArray(),
-        db.actors.where('pack').equals(row.id).toArray(),
-        db.claims.where('pack').equals(row.id).toArray(),
-        db.reports.where('pack').equals(row.id).toArray(),
-        db.positions.where('pack').equals(row.id).sortBy('seq'),
-      ]);
-      return {
-        format: 1 as const,
-        id: row.id,
-        version: row.version,
-        createdAt: row.createdAt,
-        publisher: row.publisher,
-        title: row.title,
-        stories: row.stories,
-        outlets: outlets.map(strip),
-        articles: articles.map(strip),
-        actors: actors.map(strip),
-        claims: claims.map(({ actorIds: _a, ...c }) => strip(c)),
-        reports: reports.map(strip),
-        positions: positions.map(({ seq: _s, ...p }) => strip(p)),
-      };
-    }),
-  );
+  const [outlets, articles, actors, claims, reports, positions] = await Promise.all([
+    db.outlets.where('pack').equals(row.id).toArray(),
+    db.articles.where('pack').equals(row.id).toArray(),
+    db.actors.where('pack').equals(row.id).toArray(),
+    db.claims.where('pack').equals(row.id).toArray(),
+    db.reports.where('pack').equals(row.id).toArray(),
+    db.positions.where('pack').equals(row.id).sortBy('seq'),
+  ]);
+  return {
+    format: 1 as const,
+    id: row.id,
+    version: row.version,
+    createdAt: row.createdAt,
+    publisher: row.publisher,
+    title: row.title,
+    stories: row.stories,
+    outlets: outlets.map(strip),
+    articles: articles.map(strip),
+    actors: actors.map(strip),
+    claims: claims.map(({ actorIds: _a, ...c }) => strip(c)),
+    reports: reports.map(strip),
+    positions: positions.map(({ seq: _s, ...p }) => strip(p)),
+  };
 }

@@ -30,3 +30,77 @@ export async function setSiteEnabled(db: CrosscheckDb, host: string, enabled: bo
     await db.settings.put({ key: DISABLED_SITES, value: [...sites].sort() });
   });
 }
+
+/**
+ * A site as the reader types it in the options ("example.com", "https://www.example.com/news"):
+ * its host, or a message saying what is wrong.
+ */
+export function siteInput(text: string): { ok: true; host: string } | { ok: false; message: string } {
+  const t = text.trim();
+  if (!t) return { ok: false, message: 'Type a site, such as example.com' };
+  const host = /^[a-z][a-z0-9+.-]*:\/\//i.test(t) ? siteOf(t) : siteOf(`https://${t}`);
+  if (!host) return { ok: false, message: `"${t}" is not a web site address (such as example.com)` };
+  if (host.length > 253) return { ok: false, message: 'That site name is too long' };
+  return { ok: true, host };
+}
+
+// ---- reading settings -------------------------------------------------------------------------
+
+export type HighlightStyle = 'background' | 'underline';
+
+export interface ReadingSettings {
+  /** How long the pointer rests on a mention before its card opens, in ms (0-2000). */
+  hoverDelayMs: number;
+  highlightStyle: HighlightStyle;
+  /** Hours between scheduled checks of the subscribed feeds (1-168). */
+  checkIntervalHours: number;
+}
+
+export const DEFAULT_SETTINGS: ReadingSettings = { hoverDelayMs: 350, highlightStyle: 'background', checkIntervalHours: 12 };
+export const SETTING_LIMITS = { hoverDelayMs: { min: 0, max: 2000 }, checkIntervalHours: { min: 1, max: 168 } } as const;
+
+const READING = 'reading';
+
+function inRange(value: unknown, min: number, max: number): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max;
+}
+
+/** The stored settings; anything missing or out of range reads as its default. */
+export async function getSettings(db: CrosscheckDb): Promise<ReadingSettings> {
+  const raw = ((await db.settings.get(READING))?.value ?? {}) as Record<string, unknown>;
+  const L = SETTING_LIMITS;
+  return {
+    hoverDelayMs: inRange(raw.hoverDelayMs, L.hoverDelayMs.min, L.hoverDelayMs.max) ? raw.hoverDelayMs : DEFAULT_SETTINGS.hoverDelayMs,
+    highlightStyle: raw.highlightStyle === 'underline' || raw.highlightStyle === 'background' ? raw.highlightStyle : DEFAULT_SETTINGS.highlightStyle,
+    checkIntervalHours: inRange(raw.checkIntervalHours, L.checkIntervalHours.min, L.checkIntervalHours.max) ? raw.checkIntervalHours : DEFAULT_SETTINGS.checkIntervalHours,
+  };
+}
+
+/** Changes some settings; a value out of range is refused with what the range is, and nothing is saved. */
+export async function setSettings(db: CrosscheckDb, change: Partial<ReadingSettings>): Promise<{ ok: true; settings: ReadingSettings } | { ok: false; message: string }> {
+  const L = SETTING_LIMITS;
+  if (change.hoverDelayMs !== undefined && !inRange(change.hoverDelayMs, L.hoverDelayMs.min, L.hoverDelayMs.max))
+    return { ok: false, message: `The hover delay must be a whole number of milliseconds from ${L.hoverDelayMs.min} to ${L.hoverDelayMs.max}` };
+  if (change.checkIntervalHours !== undefined && !inRange(change.checkIntervalHours, L.checkIntervalHours.min, L.checkIntervalHours.max))
+    return { ok: false, message: `The update interval must be a whole number of hours from ${L.checkIntervalHours.min} to ${L.checkIntervalHours.max}` };
+  if (change.highlightStyle !== undefined && change.highlightStyle !== 'background' && change.highlightStyle !== 'underline')
+    return { ok: false, message: 'The highlight style is "background" or "underline"' };
+  return db.transaction('rw', db.settings, async () => {
+    const settings = { ...(await getSettings(db)), ...Object.fromEntries(Object.entries(change).filter(([, v]) => v !== undefined)) } as ReadingSettings;
+    await db.settings.put({ key: READING, value: settings });
+    return { ok: true as const, settings };
+  });
+}
+
+// ---- markers: choices the background must not undo on its next start --------------------------
+
+export type Marker = 'bundledRemoved' | 'defaultFeedSeen' | 'buildKeysSeen';
+
+export async function getMarker<T = unknown>(db: CrosscheckDb, name: Marker): Promise<T | undefined> {
+  return (await db.settings.get(`marker:${name}`))?.value as T | undefined;
+}
+
+export async function setMarker(db: CrosscheckDb, name: Marker, value: unknown): Promise<void> {
+  if (value === undefined || value === false) await db.settings.delete(`marker:${name}`);
+  else await db.settings.put({ key: `marker:${name}`, value });
+}

@@ -19,6 +19,11 @@ export interface DownloadOptions {
   what?: string;
   /** Cancels the download (reported as a network failure). */
   signal?: AbortSignal;
+  /**
+   * Called as the body streams in: bytes received so far, and the total when the server declared a
+   * Content-Length (else null). First with 0 once the headers arrived, last with the whole size.
+   */
+  onProgress?: (received: number, total: number | null) => void;
 }
 
 export type DownloadFailureKind = 'bad-url' | 'network' | 'timeout' | 'http' | 'too-large' | 'truncated';
@@ -155,6 +160,14 @@ export async function download(url: string, opts: DownloadOptions): Promise<Down
       await res.body?.cancel().catch(() => {});
       return tooLarge(declared, true);
     }
+    const progress = (received: number) => {
+      try {
+        opts.onProgress?.(received, declared);
+      } catch {
+        /* a listener's problem is not the download's */
+      }
+    };
+    progress(0);
     if (!res.body) return { ok: true, notModified: false, bytes: new Uint8Array(0), validators, url: res.url || url };
 
     const reader = res.body.getReader();
@@ -182,6 +195,7 @@ export async function download(url: string, opts: DownloadOptions): Promise<Down
         return tooLarge(total, false);
       }
       chunks.push(step.value);
+      progress(total);
     }
     // Compressed bodies are decoded on the way, so their length is not Content-Length.
     const encoding = res.headers.get('content-encoding');

@@ -54,6 +54,15 @@ export interface UpdateDeps {
   limits?: Partial<SyncLimits>;
   now?: () => Date;
   signal?: AbortSignal;
+  /** Download progress of each file: feed.json, a delta, a pack (total: its stated size, when known). */
+  onProgress?: (p: DownloadProgress) => void;
+}
+
+export interface DownloadProgress {
+  url: string;
+  what: 'feed' | 'delta' | 'pack';
+  received: number;
+  total: number | null;
 }
 
 export type PackStatus = 'updated' | 'unchanged' | 'refused' | 'failed' | 'skipped';
@@ -121,7 +130,11 @@ async function fetchVerified(
   if (spec.size > ctx.limits.maxBytes)
     return { ok: false, status: 'refused', reason: `${what} is ${formatBytes(spec.size)}, over the limit of ${formatBytes(ctx.limits.maxBytes)}` };
   // The cap is the size the feed states: a larger body is not the file that was signed.
-  const got = await download(url, { fetch: ctx.deps.fetch, timeoutMs: ctx.limits.timeoutMs, maxBytes: spec.size, what, signal: ctx.deps.signal });
+  const onProgress = ctx.deps.onProgress;
+  const got = await download(url, {
+    fetch: ctx.deps.fetch, timeoutMs: ctx.limits.timeoutMs, maxBytes: spec.size, what, signal: ctx.deps.signal,
+    onProgress: onProgress && ((received) => onProgress({ url, what: what === 'the delta' ? 'delta' : 'pack', received, total: spec.size })),
+  });
   if (!got.ok) {
     if (got.kind === 'too-large')
       return { ok: false, status: 'refused', reason: `${what} (${url}) is larger than the ${spec.size} bytes the feed states: it is not the file that was published` };
@@ -313,6 +326,7 @@ export async function updateFeed(feedUrl: string, deps: UpdateDeps): Promise<Fee
 
   const got = await download(feedUrl, {
     fetch: deps.fetch, timeoutMs: limits.timeoutMs, maxBytes: limits.feedMaxBytes, validators: deps.previous, what: 'the feed', signal: deps.signal,
+    onProgress: deps.onProgress && ((received, total) => deps.onProgress?.({ url: feedUrl, what: 'feed', received, total })),
   });
   if (!got.ok) {
     const retry = got.kind === 'network' || got.kind === 'timeout' || got.kind === 'http' || got.kind === 'truncated';

@@ -13,7 +13,8 @@ function cli(args: string[]) {
 }
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cc-cli-'));
 
-describe('npx crosscheck', () => {
+// Each test spawns npx several times: seconds each on a loaded machine (the full suite runs e2e alongside).
+describe('npx crosscheck', { timeout: 60_000 }, () => {
   it('--help lists the commands', () => {
     const r = cli(['--help']);
     expect(r.code).toBe(0);
@@ -71,7 +72,7 @@ describe('npx crosscheck', () => {
   });
 });
 
-describe('npx crosscheck scan', () => {
+describe('npx crosscheck scan', { timeout: 60_000 }, () => {
   it('scans a corpus article as text and prints JSON in the documented shape', () => {
     const r = cli(['scan', path.join(CORPUS_DIR, '001_f4f02270bf5ef5c7.txt'), '--json']);
     expect(r.code, r.out).toBe(0);

@@ -405,7 +405,7 @@ describe('updateFeed against a real server', () => {
     expect(r).toMatchObject({ status: 'refused' });
     expect(r.message).toBe(`The feed at ${feedUrl} is not valid: version: feed format version 2 is not supported; this version of Crosscheck reads version 1; the installed packs are unchanged`);
     files.set('/feed/feed.json', Buffer.from('<html>hello</html>'));
-    expect((await updateFeed(feedUrl, deps())).message).toMatch(/is not valid: invalid JSON: Unexpected token '<'; the installed packs are unchanged$/);
+    expect((await updateFeed(feedUrl, deps())).message).toMatch(/is not valid: invalid JSON at line 1, column 1: Unexpected token '<'; the installed packs are unchanged$/);
     await expectVersion1Intact();
   });
 });
@@ -430,6 +430,53 @@ describe('download', () => {
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(closed).toBe(true);
     expect(sent).toBeLessThan(5 * 1024 * 1024);
+  });
+
+  it('reports progress as the body streams in: 0, growing, the whole size, with the declared total', async () => {
+    const body = Buffer.alloc(200_000, 98);
+    handlers.set('/big', (_req, res) => {
+      res.writeHead(200, { 'content-length': body.byteLength });
+      // In pieces, so the reader sees several chunks.
+      let at = 0;
+      const more = () => {
+        if (at >= body.byteLength) return res.end();
+        res.write(body.subarray(at, (at += 32 * 1024)), () => setImmediate(more));
+      };
+      more();
+    });
+    const seen: [number, number | null][] = [];
+    const r = await download(`${origin}/big`, { timeoutMs: 5_000, maxBytes: 1_000_000, onProgress: (received, total) => seen.push([received, total]) });
+    expect(r).toMatchObject({ ok: true, notModified: false });
+    expect(seen[0]).toEqual([0, body.byteLength]);
+    expect(seen.at(-1)).toEqual([body.byteLength, body.byteLength]);
+    expect(seen.length).toBeGreaterThan(3);
+    expect(seen.every(([n], i) => i === 0 || n > seen[i - 1][0])).toBe(true);
+    // No Content-Length: the total is unknown. A listener that throws does not break the download.
+    handlers.set('/chunked', (_req, res) => {
+      res.writeHead(200);
+      res.end(body);
+    });
+    const unknown: (number | null)[] = [];
+    const r2 = await download(`${origin}/chunked`, {
+      timeoutMs: 5_000, maxBytes: 1_000_000,
+      onProgress: (_n, total) => {
+        unknown.push(total);
+        throw new Error('listener bug');
+      },
+    });
+    expect(r2).toMatchObject({ ok: true });
+    expect(r2.ok && !r2.notModified && r2.bytes.byteLength).toBe(body.byteLength);
+    expect(new Set(unknown)).toEqual(new Set([null]));
+  });
+
+  it('updateFeed reports the download of feed.json and of the pack, the pack against its stated size', async () => {
+    const built = await publish([withoutValdai(2)]);
+    const seen: { what: string; received: number; total: number | null }[] = [];
+    const r = await updateFeed(feedUrl, deps({ onProgress: (p) => seen.push({ what: p.what, received: p.received, total: p.total }) }));
+    expect(r.status).toBe('updated');
+    const size = built.feed.packs[0].size;
+    expect(seen.filter((p) => p.what === 'feed').at(-1)?.received).toBe(files.get('/feed/feed.json')!.byteLength);
+    expect(seen.filter((p) => p.what === 'pack').at(-1)).toEqual({ what: 'pack', received: size, total: size });
   });
 
   it('sends If-None-Match and If-Modified-Since', async () => {
