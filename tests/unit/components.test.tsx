@@ -4,6 +4,7 @@
 // and ActorCards (lib/protocol) where the pack has no such case (article URLs, hostile strings).
 import { render, type ComponentChild } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { testContainer } from '../helpers/dom';
 import { HoverCard, type CardContent } from '@/components/HoverCard';
 import { PackList, plural, type PackListState } from '@/components/PackList';
 import { PageSummary, SiteSwitch, type PageSummaryState } from '@/components/PageSummary';
@@ -128,19 +129,11 @@ function packRow(over: Partial<PackRow> = {}): PackRow {
 // ---------------------------------------------------------------------------------------------
 // Rendering and queries (what a reader or a screen reader gets)
 
-let container: HTMLElement;
-beforeEach(() => {
-  container = document.createElement('div');
-  document.body.append(container);
-});
-afterEach(() => {
-  render(null, container);
-  container.remove();
-});
+const host = testContainer();
 
 function show(vnode: ComponentChild): HTMLElement {
-  render(vnode, container);
-  return container;
+  render(vnode, host.el);
+  return host.el;
 }
 
 const text = (el: Element | null | undefined): string => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();

@@ -3,6 +3,7 @@
 // progress with sizes; pack and feed strings always as text.
 import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { testContainer } from '../helpers/dom';
 import { OptionsApp } from '@/components/options/OptionsApp';
 import type { OptionsApi } from '@/components/options/api';
 import { UpdateNow } from '@/components/UpdateNow';
@@ -10,15 +11,7 @@ import type { FeedCheck, PageEvent, Reply, Request } from '@/lib/protocol';
 import type { FeedRow, PackRow } from '@/lib/store/db';
 import { newFeedRow } from '@/lib/store/feeds';
 
-let container: HTMLElement;
-beforeEach(() => {
-  container = document.createElement('div');
-  document.body.append(container);
-});
-afterEach(() => {
-  render(null, container);
-  container.remove();
-});
+const host = testContainer();
 const text = (el: Element | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
 /** The text as a reader sees it: separate elements' words apart (textContent runs them together). */
 const words = (el: Element | null | undefined): string => {
@@ -32,14 +25,14 @@ const flush = async () => {
   for (let i = 0; i < 5; i++) await new Promise((r) => setTimeout(r, 0));
 };
 const button = (name: string) => {
-  const b = [...container.querySelectorAll('button')].filter((x) => (x.getAttribute('aria-label') ?? text(x)) === name);
+  const b = [...host.el.querySelectorAll('button')].filter((x) => (x.getAttribute('aria-label') ?? text(x)) === name);
   if (b.length !== 1) throw new Error(`expected one button "${name}", found ${b.length}`);
   return b[0];
 };
 const labelled = <T extends HTMLElement>(label: RegExp): T => {
-  const l = [...container.querySelectorAll('label')].find((x) => label.test(text(x)));
+  const l = [...host.el.querySelectorAll('label')].find((x) => label.test(text(x)));
   if (!l) throw new Error(`no label ${label}`);
-  return container.querySelector(`#${l.htmlFor}`) as T;
+  return host.el.querySelector(`#${l.htmlFor}`) as T;
 };
 async function type(input: HTMLInputElement | HTMLTextAreaElement, value: string) {
   input.value = value;
@@ -96,14 +89,14 @@ describe('UpdateNow', () => {
       { feedUrl: 'https://b.example/feed.json', status: 'updated', message: 'Updated to version 4 (was version 3).', packs: [] },
     ];
     let resolve!: (r: Reply<{ type: 'update-now' }>) => void;
-    render(<UpdateNow run={() => new Promise((r) => (resolve = r))} />, container);
+    render(<UpdateNow run={() => new Promise((r) => (resolve = r))} />, host.el);
     button('Update now').click();
     await flush();
-    expect(text(container.querySelector('[role="status"]'))).toBe('Checking the feeds…');
+    expect(text(host.el.querySelector('[role="status"]'))).toBe('Checking the feeds…');
     expect(button('Update now').disabled).toBe(true);
     resolve({ ok: true, results });
     await flush();
-    const status = container.querySelector('[role="status"]')!;
+    const status = host.el.querySelector('[role="status"]')!;
     expect([...status.querySelectorAll('li')].map(words)).toEqual([
       `Refused: ${FEED} Signature does not match the feed's key (386fac63d933e9ea) for the pack (${HOSTILE}); kept version 3`,
       'Updated: https://b.example/feed.json Updated to version 4 (was version 3).',
@@ -113,33 +106,33 @@ describe('UpdateNow', () => {
   });
 
   it('says when there is nothing to update, or the background did not answer', async () => {
-    render(<UpdateNow run={async () => ({ ok: true, results: [] })} />, container);
+    render(<UpdateNow run={async () => ({ ok: true, results: [] })} />, host.el);
     button('Update now').click();
     await flush();
-    expect(text(container.querySelector('[role="status"]'))).toMatch(/^No subscriptions yet/);
-    render(<UpdateNow run={async () => ({ ok: false, error: 'no answer' })} />, container);
+    expect(text(host.el.querySelector('[role="status"]'))).toMatch(/^No subscriptions yet/);
+    render(<UpdateNow run={async () => ({ ok: false, error: 'no answer' })} />, host.el);
     button('Update now').click();
     await flush();
-    expect(text(container.querySelector('[role="status"]'))).toBe('Could not check the feeds: no answer');
+    expect(text(host.el.querySelector('[role="status"]'))).toBe('Could not check the feeds: no answer');
   });
 });
 
 describe('the options page', () => {
   it('has the four sections, each with its heading', async () => {
-    render(<OptionsApp api={fakeApi().api} />, container);
+    render(<OptionsApp api={fakeApi().api} />, host.el);
     await flush();
-    expect([...container.querySelectorAll('h2')].map(text)).toEqual(['Subscriptions', 'Packs', 'Trusted keys', 'Reading']);
-    expect(words(container.querySelector('li.pack'))).toMatch(/^The story version 3 46 claims · 19 actors · from a feed · last updated /);
+    expect([...host.el.querySelectorAll('h2')].map(text)).toEqual(['Subscriptions', 'Packs', 'Trusted keys', 'Reading']);
+    expect(words(host.el.querySelector('li.pack'))).toMatch(/^The story version 3 46 claims · 19 actors · from a feed · last updated /);
   });
 
   it('subscribing: a bad address is refused in words; a good one asks for access from the click and subscribes without waiting for the answer', async () => {
     const f = fakeApi({ answer: (req) => (req.type === 'subscribe' ? { ok: true, feed: newFeedRow(req.url, new Date()), existed: false } : undefined) });
-    render(<OptionsApp api={f.api} />, container);
+    render(<OptionsApp api={f.api} />, host.el);
     await flush();
     await type(labelled(/Feed address/), 'ftp://example.org/feed.json');
     button('Add').click();
     await flush();
-    expect(text(container.querySelector('[role="alert"]'))).toBe("A feed's address starts with https:// (or http://), not ftp://");
+    expect(text(host.el.querySelector('[role="alert"]'))).toBe("A feed's address starts with https:// (or http://), not ftp://");
     expect(f.sent.some((r) => r.type === 'subscribe')).toBe(false);
 
     await type(labelled(/Feed address/), FEED);
@@ -149,18 +142,18 @@ describe('the options page', () => {
     await flush();
     // ... and the subscription is saved though the prompt never answers.
     expect(f.sent).toContainEqual({ type: 'subscribe', url: FEED });
-    expect(words(container.querySelector('section'))).toContain(`Subscribed to ${FEED}; checking it now.`);
+    expect(words(host.el.querySelector('section'))).toContain(`Subscribed to ${FEED}; checking it now.`);
   });
 
   it('says so when access to the feed\'s site is not granted', async () => {
     const f = fakeApi({ answer: (req) => (req.type === 'subscribe' ? { ok: true, feed: newFeedRow(req.url, new Date()), existed: false } : undefined) });
     f.permission.answer = Promise.resolve(false);
-    render(<OptionsApp api={f.api} />, container);
+    render(<OptionsApp api={f.api} />, host.el);
     await flush();
     await type(labelled(/Feed address/), FEED);
     button('Add').click();
     await flush();
-    expect(words(container.querySelector('section'))).toContain('Access to feeds.example.org was not granted. Crosscheck can still read the feed if its server allows other sites to (Access-Control-Allow-Origin)');
+    expect(words(host.el.querySelector('section'))).toContain('Access to feeds.example.org was not granted. Crosscheck can still read the feed if its server allows other sites to (Access-Control-Allow-Origin)');
   });
 
   it('lists each feed with its status and last error in words', async () => {
@@ -172,9 +165,9 @@ describe('the options page', () => {
       lastMessage: `The pack does not match the feed's checksum (sha256): ${HOSTILE}; kept version 3`,
       lastPacks: [{ id: 'story', title: 'The story', status: 'refused', message: '', offered: 4, installed: 3 }],
     };
-    render(<OptionsApp api={fakeApi({ feeds: [feed] }).api} />, container);
+    render(<OptionsApp api={fakeApi({ feeds: [feed] }).api} />, host.el);
     await flush();
-    const item = container.querySelector('li.feed')!;
+    const item = host.el.querySelector('li.feed')!;
     expect(words(item)).toMatch(new RegExp(`^${FEED.replace(/\./g, '\\.')} Last checked .* \\(refused\\) Last updated .* Installed The story: version 3 Last error The pack does not match`));
     expect(item.querySelector('img')).toBeNull();
     expect(button(`Remove ${FEED}`)).toBeTruthy();
@@ -182,20 +175,20 @@ describe('the options page', () => {
 
   it('shows download progress with sizes, and clears it when the check ends', async () => {
     const f = fakeApi();
-    render(<OptionsApp api={f.api} />, container);
+    render(<OptionsApp api={f.api} />, host.el);
     await flush();
     f.emit({ type: 'sync-progress', url: `${FEED}/p.json`, what: 'pack', phase: 'download', received: 51_200, total: 2_097_152 });
     await flush();
-    const bar = container.querySelector('progress')!;
+    const bar = host.el.querySelector('progress')!;
     expect(bar.getAttribute('max')).toBe('2097152');
     expect(bar.getAttribute('value')).toBe('51200');
-    expect(text(container.querySelector('.progress'))).toBe('Downloading the pack: 50 KB of 2.0 MB');
+    expect(text(host.el.querySelector('.progress'))).toBe('Downloading the pack: 50 KB of 2.0 MB');
     f.emit({ type: 'sync-progress', url: `${FEED}/p.json`, what: 'pack', phase: 'import', received: 2_097_152, total: 2_097_152 });
     await flush();
-    expect(text(container.querySelector('.progress'))).toBe('Importing the pack (2.0 MB)…');
+    expect(text(host.el.querySelector('.progress'))).toBe('Importing the pack (2.0 MB)…');
     f.emit({ type: 'feeds-changed' });
     await flush();
-    expect(container.querySelector('progress')).toBeNull();
+    expect(host.el.querySelector('progress')).toBeNull();
   });
 
   it('a refused import lists every problem with its place in the file; the reply\'s strings stay text', async () => {
@@ -208,16 +201,16 @@ describe('the options page', () => {
             ] }
           : undefined,
     });
-    render(<OptionsApp api={f.api} />, container);
+    render(<OptionsApp api={f.api} />, host.el);
     await flush();
     const input = labelled<HTMLInputElement>(/^Import pack$/);
     expect(input.type).toBe('file');
     const file = new File(['{"format": 1}'], 'bad.json', { type: 'application/json' });
     Object.defineProperty(input, 'files', { value: [file], configurable: true });
     input.dispatchEvent(new Event('change', { bubbles: true }));
-    await vi.waitFor(() => expect(container.querySelector('.import-result')).not.toBeNull());
+    await vi.waitFor(() => expect(host.el.querySelector('.import-result')).not.toBeNull());
     expect(f.sent).toContainEqual({ type: 'import-pack', text: '{"format": 1}', name: 'bad.json' });
-    const result = container.querySelector('.import-result')!;
+    const result = host.el.querySelector('.import-result')!;
     expect(result.getAttribute('role')).toBe('alert');
     expect(text(result.querySelector('p'))).toBe('bad.json was not imported: 2 problems, listed below. The installed packs are unchanged.');
     expect([...result.querySelectorAll('li')].map(text)).toEqual([`claims[3].kind (line 120, column 15): expected "event", got ${HOSTILE}`, '(file): one more']);
@@ -226,19 +219,19 @@ describe('the options page', () => {
 
   it('imports a file dropped on the drop zone', async () => {
     const f = fakeApi({ answer: (req) => (req.type === 'import-pack' ? { ok: true, status: 'installed', message: 'Imported "The story" version 4 (was version 3).', problems: [] } : undefined) });
-    render(<OptionsApp api={f.api} />, container);
+    render(<OptionsApp api={f.api} />, host.el);
     await flush();
-    const zone = container.querySelector('.drop-zone')!;
+    const zone = host.el.querySelector('.drop-zone')!;
     const over = new Event('dragover', { bubbles: true, cancelable: true });
     zone.dispatchEvent(over);
     expect(over.defaultPrevented).toBe(true);
     const drop = new Event('drop', { bubbles: true, cancelable: true });
     Object.defineProperty(drop, 'dataTransfer', { value: { files: [new File(['{"v": 4}'], 'v4.json')] } });
     zone.dispatchEvent(drop);
-    await vi.waitFor(() => expect(container.querySelector('.import-result')).not.toBeNull());
+    await vi.waitFor(() => expect(host.el.querySelector('.import-result')).not.toBeNull());
     expect(f.sent).toContainEqual({ type: 'import-pack', text: '{"v": 4}', name: 'v4.json' });
-    expect(text(container.querySelector('.import-result'))).toBe('Imported "The story" version 4 (was version 3).');
-    expect(container.querySelector('.import-result')!.getAttribute('role')).toBe('status');
+    expect(text(host.el.querySelector('.import-result'))).toBe('Imported "The story" version 4 (was version 3).');
+    expect(host.el.querySelector('.import-result')!.getAttribute('role')).toBe('status');
   });
 
   it('offers to restore the bundled pack when it was removed', async () => {
@@ -246,12 +239,12 @@ describe('the options page', () => {
       answer: (req) =>
         req.type === 'packs' ? { ok: true, packs: [], bundled: { id: 'story', version: 1, title: 'The story', installed: false, removed: true } } : req.type === 'restore-bundled' ? { ok: true, message: 'Restored the bundled pack "The story" (version 1).' } : undefined,
     });
-    render(<OptionsApp api={f.api} />, container);
+    render(<OptionsApp api={f.api} />, host.el);
     await flush();
-    expect(words(container.querySelectorAll('section')[1])).toMatch(/No claim pack is installed/);
+    expect(words(host.el.querySelectorAll('section')[1])).toMatch(/No claim pack is installed/);
     button('Restore bundled pack').click();
     await flush();
     expect(f.sent).toContainEqual({ type: 'restore-bundled' });
-    expect(text(container.querySelector('[role="status"].note'))).toBe('Restored the bundled pack "The story" (version 1).');
+    expect(text(host.el.querySelector('[role="status"].note'))).toBe('Restored the bundled pack "The story" (version 1).');
   });
 });
