@@ -80,6 +80,7 @@ const nameOf = (m: Mark): (typeof NAMES)[number] =>
  * Highlight API is missing, the marked text is wrapped in elements instead (see paintByWrapping).
  */
 export function paint(marks: Mark[], style: HighlightStyle = 'background'): () => void {
+  if (!marks.length) return () => {};
   const registry = (globalThis.CSS as { highlights?: HighlightRegistry } | undefined)?.highlights;
   if (!registry || typeof Highlight === 'undefined') return paintByWrapping(marks, style);
   const groups: Record<(typeof NAMES)[number], Range[]> = { 'crosscheck-actor': [], 'crosscheck-claim': [], 'crosscheck-disputed': [], 'crosscheck-contradicted': [] };

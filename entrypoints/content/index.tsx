@@ -178,9 +178,11 @@ export default defineContentScript({
     let generation = 0;
     const scanPage = async (): Promise<void> => {
       const gen = ++generation;
-      marks.length = 0;
-      setContent?.(null);
-      repaint();
+      if (marks.length) {
+        marks.length = 0;
+        setContent?.(null);
+        repaint();
+      }
       const extracted = timed('extract', () => extractVisibleText<Node>(document.body, domTreeAdapter({ root: document.body, styles: true }), { maxChars: MAX_SCAN_CHARS }));
       if (!hasVisibleChars(extracted.text, MIN_CHARS)) return done(0);
       // One message, or several for a huge page (the first replaces the page's findings, the
