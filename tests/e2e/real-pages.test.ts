@@ -218,7 +218,10 @@ afterAll(() => {
   if (summary.length) console.log(`real pages, elements compared / left out as nondeterministic:\n${summary.join('\n')}`);
 });
 
-describe('the saved real pages', () => {
+// The pages live outside the repository (../shared/real-pages, or CROSSCHECK_REAL_PAGES); a clone
+// without them (CI on a fresh machine) runs the rest of the suite. Where the folder exists, all 30
+// pages must be there.
+describe.runIf(fs.existsSync(REAL_PAGES))('the saved real pages', () => {
   it('finds the real pages', () => {
     expect(FILES.length, `HTML files in ${REAL_PAGES}`).toBeGreaterThanOrEqual(30);
   });
