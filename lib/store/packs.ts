@@ -58,7 +58,8 @@ export async function importPack(db: CrosscheckDb, input: unknown, opts: ImportO
   return { status: 'installed', pack: row, replaced: installed?.version ?? null };
 }
 
-function packRow(pack: Pack, source: PackSource, now: Date): PackRow {
+/** The row a pack gets in the `packs` table (its header and record counts). */
+export function packRow(pack: Pack, source: PackSource, now: Date): PackRow {
   return {
     id: pack.id,
     version: pack.version,

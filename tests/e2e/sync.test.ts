@@ -10,7 +10,8 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { articleHtml } from '../../scripts/article-page.mjs';
-import { generateKeyPair, parsePrivateKey, type SigningKey } from '../../lib/feed/keys';
+import type { SigningKey } from '../../lib/feed/keys';
+import { newSigningKey } from '../helpers/keys';
 import { buildFeed } from '../../lib/feed/publish';
 import type { Pack } from '../../lib/pack/schema';
 import { hoverText, launchWithExtension, readBundledPack } from './browser';
@@ -62,14 +63,8 @@ async function publish(pack: Pack, key: SigningKey = trusted) {
 }
 
 beforeAll(async () => {
-  const pair = await generateKeyPair();
-  const k = await parsePrivateKey(pair.privateKeyPem);
-  if (!k.ok) throw new Error(k.message);
-  trusted = k.key;
-  trustedText = pair.publicKeyText;
-  const s = await parsePrivateKey((await generateKeyPair()).privateKeyPem);
-  if (!s.ok) throw new Error(s.message);
-  stranger = s.key;
+  ({ key: trusted, publicKeyText: trustedText } = await newSigningKey());
+  stranger = (await newSigningKey()).key;
 
   server = http.createServer((req, res) => {
     const p = new URL(req.url ?? '/', 'http://x').pathname;

@@ -11,6 +11,7 @@ import { PageSummary, SiteSwitch, type PageSummaryState } from '@/components/Pag
 import type { ActorCard, PageSummary as Summary } from '@/lib/protocol';
 import { ScanEngine, type ScanActor, type ScanClaim, type ScanResult, type ScanSource } from '@/lib/scan/engine';
 import type { PackRow } from '@/lib/store/db';
+import { packRow as storedPackRow } from '@/lib/store/packs';
 import { bundledPack } from '../helpers/corpus';
 
 // ---------------------------------------------------------------------------------------------
@@ -105,25 +106,7 @@ const lavrovCard: ActorCard = {
 };
 
 function packRow(over: Partial<PackRow> = {}): PackRow {
-  return {
-    id: pack.id,
-    version: pack.version,
-    title: pack.title,
-    publisher: pack.publisher,
-    createdAt: pack.createdAt,
-    stories: pack.stories,
-    source: 'bundled',
-    installedAt: '2026-01-15T10:00:00.000Z',
-    counts: {
-      outlets: pack.outlets.length,
-      articles: pack.articles.length,
-      actors: pack.actors.length,
-      claims: pack.claims.length,
-      reports: pack.reports.length,
-      positions: pack.positions.length,
-    },
-    ...over,
-  };
+  return { ...storedPackRow(pack, 'bundled', new Date('2026-01-15T10:00:00.000Z')), ...over };
 }
 
 // ---------------------------------------------------------------------------------------------

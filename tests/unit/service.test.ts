@@ -7,7 +7,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { generateKeyPair, parsePrivateKey, type SigningKey } from '../../lib/feed/keys';
+import type { SigningKey } from '../../lib/feed/keys';
+import { newSigningKey } from '../helpers/keys';
 import { buildFeed } from '../../lib/feed/publish';
 import type { Pack } from '../../lib/pack/schema';
 import { allowedFrom, parsePacksChanged, parsePageEvent, parseRequest, type PageEvent, type Reply, type Request } from '../../lib/protocol';
@@ -42,11 +43,7 @@ let trusted: SigningKey;
 let trustedText = '';
 
 beforeAll(async () => {
-  const pair = await generateKeyPair();
-  const k = await parsePrivateKey(pair.privateKeyPem);
-  if (!k.ok) throw new Error(k.message);
-  trusted = k.key;
-  trustedText = pair.publicKeyText;
+  ({ key: trusted, publicKeyText: trustedText } = await newSigningKey());
   server = http.createServer((req, res) => {
     const p = new URL(req.url ?? '/', 'http://x').pathname;
     hits.push({ path: p, headers: req.headers });

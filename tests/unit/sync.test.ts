@@ -8,7 +8,8 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { packDigest } from '../../lib/feed/delta';
 import type { Feed } from '../../lib/feed/format';
-import { generateKeyPair, parsePrivateKey, sha256Hex, signBytes, type PublicKey, type SigningKey } from '../../lib/feed/keys';
+import { sha256Hex, signBytes, type PublicKey, type SigningKey } from '../../lib/feed/keys';
+import { newSigningKey } from '../helpers/keys';
 import { buildFeed } from '../../lib/feed/publish';
 import type { Pack } from '../../lib/pack/schema';
 import { validatePack } from '../../lib/pack/validate';
@@ -66,11 +67,7 @@ afterAll(async () => {
 // ---- keys, packs, feeds -------------------------------------------------------------------------
 let trusted: SigningKey;
 let stranger: SigningKey;
-async function signingKey(): Promise<SigningKey> {
-  const k = await parsePrivateKey((await generateKeyPair()).privateKeyPem);
-  if (!k.ok) throw new Error(k.message);
-  return k.key;
-}
+const signingKey = async (): Promise<SigningKey> => (await newSigningKey()).key;
 beforeAll(async () => {
   trusted = await signingKey();
   stranger = await signingKey();
