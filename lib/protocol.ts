@@ -126,6 +126,8 @@ export interface PageSummary {
 
 /** How the content script shows what it found (the reader's settings). */
 export type DisplaySettings = Pick<ReadingSettings, 'hoverDelayMs' | 'highlightStyle'>;
+/** The reading settings' defaults for the page (here, not in the store, so the content script needs no more). */
+export const DEFAULT_DISPLAY: DisplaySettings = { hoverDelayMs: 350, highlightStyle: 'background' };
 
 /** One feed's check, as "Update now" reports it. */
 export interface FeedCheck {

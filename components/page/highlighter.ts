@@ -3,6 +3,7 @@
 // constructed stylesheet, which a strict Content-Security-Policy allows.
 import { locate, type TextSegment } from '@/lib/extract/visible-text';
 import type { ScanActor, ScanClaim, ScanResult } from '@/lib/scan/engine';
+import type { HighlightStyle } from '@/lib/store/settings';
 
 export type Mark =
   | { kind: 'actor'; range: Range; actor: ScanActor }
@@ -61,7 +62,6 @@ const UNDERLINE_STYLE = `
 ::highlight(crosscheck-contradicted) { background-color: transparent; text-decoration: underline wavy #b35c00 2px; text-underline-offset: 3px; }
 `;
 
-export type HighlightStyle = 'background' | 'underline';
 const styleFor = (s: HighlightStyle) => (s === 'underline' ? STYLE + UNDERLINE_STYLE : STYLE);
 
 const NAMES = ['crosscheck-actor', 'crosscheck-claim', 'crosscheck-disputed', 'crosscheck-contradicted'] as const;

@@ -10,12 +10,9 @@ import { watchHover } from '@/components/page/hover';
 import { watchDynamic } from '@/components/page/observer';
 import { domTreeAdapter } from '@/lib/extract/dom-adapter';
 import { extractVisibleText, joinExtracted } from '@/lib/extract/visible-text';
-import { MAX_SCAN_CHARS, SCAN_CHUNK_CHARS, parseNavigate, parsePacksChanged, parseReveal, type ActorCard, type DisplaySettings, type Reply, type Request } from '@/lib/protocol';
+import { MAX_SCAN_CHARS, SCAN_CHUNK_CHARS, parseNavigate, parsePacksChanged, parseReveal, DEFAULT_DISPLAY, type ActorCard, type Reply, type Request } from '@/lib/protocol';
 import { chunkText, mergeScanResults, shiftScanResult } from '@/lib/scan/merge';
 import type { ScanResult } from '@/lib/scan/engine';
-
-/** Until the background says otherwise (the reader's settings, in the options page). */
-const DEFAULT_DISPLAY: DisplaySettings = { hoverDelayMs: 350, highlightStyle: 'background' };
 
 /** Below this much visible text (less than a sentence of news) a page has nothing to check. */
 const MIN_CHARS = 40;
@@ -104,6 +101,7 @@ export default defineContentScript({
 
     // The page's marks (mutated in place: the hover watcher reads the same array) and their paint.
     const marks: Mark[] = [];
+    // The reader's hover delay and highlight style: the defaults until the background says.
     let display = DEFAULT_DISPLAY;
     let unpaint = () => {};
     let order: Mark[] | null = null;
@@ -173,9 +171,37 @@ export default defineContentScript({
       setContent?.({ kind: 'actor', actor: mark.actor, card: actorCard }, rect);
     };
 
-    /** Scans the whole page anew (first load, single-page navigation, packs changed). */
+    // The site is turned off (the background says so); the current scan (a newer one makes the
+    // replies to older ones moot).
     let siteOff = false;
     let generation = 0;
+    /**
+     * Sends a text to the background: one message, or several for a huge text (cut at line
+     * breaks; the first replaces this frame's findings unless `part`, the others add to them). A
+     * page in a frame adds to its top page's findings. Null when the page moved on meanwhile.
+     */
+    const scanText = async (text: string, part: boolean, gen: number): Promise<ScanResult | null> => {
+      let result: ScanResult | null = null;
+      for (const [i, chunk] of chunkText(text, SCAN_CHUNK_CHARS).entries()) {
+        const reply = await ask({ type: 'scan', url: pageUrl(), lang: document.documentElement.lang || undefined, text: chunk.text, part: part || i > 0 || inFrame });
+        if (!reply?.ok || ctx.isInvalid || gen !== generation) return null;
+        if (reply.siteOff) siteOff = true;
+        display = reply.display ?? display;
+        const shifted = shiftScanResult(reply.result, chunk.start);
+        result = result ? mergeScanResults(result, shifted) : shifted;
+      }
+      return result;
+    };
+
+    /** Adds marks to the page's and paints them all; the card's UI is made the first time. */
+    const addMarks = async (added: Mark[]) => {
+      if (!added.length) return;
+      marks.push(...added);
+      repaint();
+      await ensureUi();
+    };
+
+    /** Scans the whole page anew (first load, single-page navigation, packs changed). */
     const scanPage = async (): Promise<void> => {
       const gen = ++generation;
       if (marks.length) {
@@ -185,40 +211,17 @@ export default defineContentScript({
       }
       const extracted = timed('extract', () => extractVisibleText<Node>(document.body, domTreeAdapter({ root: document.body, styles: true }), { maxChars: MAX_SCAN_CHARS }));
       if (!hasVisibleChars(extracted.text, MIN_CHARS)) return done(0);
-      // One message, or several for a huge page (the first replaces the page's findings, the
-      // others add to them). A page in a frame adds to its top page's findings.
-      let result: ScanResult | null = null;
-      for (const [i, chunk] of chunkText(extracted.text, SCAN_CHUNK_CHARS).entries()) {
-        const reply = await ask({ type: 'scan', url: pageUrl(), lang: document.documentElement.lang || undefined, text: chunk.text, part: i > 0 || inFrame });
-        if (!reply?.ok || ctx.isInvalid || gen !== generation) return done(0);
-        if (reply.siteOff) siteOff = true;
-        display = reply.display ?? display;
-        const shifted = shiftScanResult(reply.result, chunk.start);
-        result = result ? mergeScanResults(result, shifted) : shifted;
-      }
-      if (!result) return done(0);
-      if (result.actors.length || result.claims.length) {
-        marks.push(...timed('ranges', () => buildMarks(result, extracted.segments)));
-        repaint();
-        await ensureUi();
-      }
+      const result = await scanText(extracted.text, false, gen);
+      if (result && !siteOff) await addMarks(timed('ranges', () => buildMarks(result, extracted.segments)));
       done(marks.length);
     };
 
-    /** Scans text the page added (roots of new subtrees) and adds its marks. */
+    /** Scans text the page added (roots of new subtrees) and adds its marks; returns its length. */
     const scanAdded = async (roots: Node[]): Promise<number> => {
-      const gen = generation;
       const extracted = joinExtracted(roots.map((r) => extractVisibleText<Node>(r, domTreeAdapter({ root: r, styles: true }), { maxChars: MAX_SCAN_CHARS })));
       if (!hasVisibleChars(extracted.text, 1)) return 0;
-      const reply = await ask({ type: 'scan', url: pageUrl(), lang: document.documentElement.lang || undefined, text: extracted.text.slice(0, SCAN_CHUNK_CHARS), part: true });
-      if (!reply?.ok || ctx.isInvalid || gen !== generation) return extracted.text.length;
-      if (reply.siteOff) return void (siteOff = true), extracted.text.length;
-      const added = buildMarks(reply.result, extracted.segments);
-      if (added.length) {
-        marks.push(...added);
-        repaint();
-        await ensureUi();
-      }
+      const result = await scanText(extracted.text, true, generation);
+      if (result && !siteOff) await addMarks(buildMarks(result, extracted.segments));
       return extracted.text.length;
     };
 

@@ -1,4 +1,6 @@
-// The reader's settings, kept in the extension's database: for now, the sites turned off.
+// The reader's settings, kept in the extension's database: the sites turned off, the reading
+// settings (hover delay, highlight style, how often feeds are checked) and start-up markers.
+import { DEFAULT_DISPLAY } from '../protocol';
 import type { CrosscheckDb } from './db';
 
 const DISABLED_SITES = 'disabledSites';
@@ -56,7 +58,7 @@ export interface ReadingSettings {
   checkIntervalHours: number;
 }
 
-export const DEFAULT_SETTINGS: ReadingSettings = { hoverDelayMs: 350, highlightStyle: 'background', checkIntervalHours: 12 };
+export const DEFAULT_SETTINGS: ReadingSettings = { ...DEFAULT_DISPLAY, checkIntervalHours: 12 };
 export const SETTING_LIMITS = { hoverDelayMs: { min: 0, max: 2000 }, checkIntervalHours: { min: 1, max: 168 } } as const;
 
 const READING = 'reading';
