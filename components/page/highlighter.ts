@@ -9,10 +9,20 @@ export type Mark =
   | { kind: 'actor'; range: Range; actor: ScanActor }
   | { kind: 'claim'; range: Range; claim: ScanClaim };
 
-export function rangeFor(segments: TextSegment<Node>[], start: number, end: number): Range | null {
+/**
+ * A claim's mark covers at most this many text nodes. A real sentence, with its links and
+ * emphasis, spans a few dozen at most; more means a "sentence" the page built from thousands of
+ * tiny elements, and painting a highlight costs Chromium time in proportion to the nodes it
+ * covers (a page of 200,000 inline elements froze for seconds). Such a claim is still found and
+ * listed in the popup, only not marked on the page.
+ */
+export const MAX_MARK_NODES = 64;
+
+/** The Range of the extracted text's [start, end), or null when it is not on the page or covers more than `maxNodes` text nodes. */
+export function rangeFor(segments: TextSegment<Node>[], start: number, end: number, maxNodes = Infinity): Range | null {
   const a = locate(segments, start);
   const b = locate(segments, end - 1);
-  if (!a || !b) return null;
+  if (!a || !b || b.index - a.index + 1 > maxNodes) return null;
   const r = document.createRange();
   try {
     r.setStart(a.node, a.offset);
@@ -28,14 +38,14 @@ export function buildMarks(result: ScanResult, segments: TextSegment<Node>[]): M
   const marks: Mark[] = [];
   for (const actor of result.actors)
     for (const m of actor.mentions) {
-      const range = rangeFor(segments, m.start, m.end);
+      const range = rangeFor(segments, m.start, m.end, MAX_MARK_NODES);
       if (range) marks.push({ kind: 'actor', range, actor });
     }
   // A sentence may state several claims: the one it states best comes first, so it opens.
   const claimMarks = result.claims.flatMap((claim) => claim.matches.map((m) => ({ claim, m })));
   claimMarks.sort((a, b) => b.m.score - a.m.score);
   for (const { claim, m } of claimMarks) {
-    const range = rangeFor(segments, m.start, m.end);
+    const range = rangeFor(segments, m.start, m.end, MAX_MARK_NODES);
     if (range) marks.push({ kind: 'claim', range, claim });
   }
   return marks;

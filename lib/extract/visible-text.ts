@@ -94,7 +94,29 @@ const DEFAULT_MAX_CHARS = 2_000_000;
  * offsets stay 1:1); block boundaries become "\n". Stops after `maxChars` characters.
  */
 export function extractVisibleText<N>(root: N, adapter: TreeAdapter<N>, opts: { maxChars?: number } = {}): ExtractedText<N> {
+  const steps = extractSteps(root, adapter, opts);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/** Nodes walked between two asks of `shouldYield`. */
+const YIELD_EVERY = 512;
+
+/**
+ * The walk of extractVisibleText in steps: it pauses (yields) whenever `shouldYield` says so,
+ * asked every few hundred nodes, and returns the text when done. The page's script keeps
+ * running between steps (see runInSlices): nodes that change meanwhile are read as they are then.
+ */
+export function* extractSteps<N>(
+  root: N,
+  adapter: TreeAdapter<N>,
+  opts: { maxChars?: number; shouldYield?: () => boolean } = {},
+): Generator<void, ExtractedText<N>, void> {
   const maxChars = opts.maxChars ?? DEFAULT_MAX_CHARS;
+  const shouldYield = opts.shouldYield;
+  let walked = 0;
   const parts: string[] = [];
   const segments: TextSegment<N>[] = [];
   let length = 0;
@@ -124,6 +146,7 @@ export function extractVisibleText<N>(root: N, adapter: TreeAdapter<N>, opts: { 
 
   let node: N | null = root;
   while (node !== null && !truncated) {
+    if (shouldYield && ++walked % YIELD_EVERY === 0 && shouldYield()) yield;
     const kind = adapter.kind(node);
     if (kind === 'text') {
       let data = adapter.data(node);
@@ -180,7 +203,7 @@ export function extractVisibleText<N>(root: N, adapter: TreeAdapter<N>, opts: { 
 }
 
 /** The text node and offset in it for an offset of the extracted text (binary search). */
-export function locate<N>(segments: TextSegment<N>[], offset: number): { node: N; offset: number } | null {
+export function locate<N>(segments: TextSegment<N>[], offset: number): { node: N; offset: number; index: number } | null {
   let lo = 0;
   let hi = segments.length - 1;
   while (lo <= hi) {
@@ -188,9 +211,35 @@ export function locate<N>(segments: TextSegment<N>[], offset: number): { node: N
     const s = segments[mid];
     if (offset < s.start) hi = mid - 1;
     else if (offset >= s.end) lo = mid + 1;
-    else return { node: s.node, offset: s.nodeOffset + (offset - s.start) };
+    else return { node: s.node, offset: s.nodeOffset + (offset - s.start), index: mid };
   }
   return null;
+}
+
+/**
+ * Runs steps (such as extractSteps') in slices of about `sliceMs` of the main thread, waiting
+ * between them (`wait`: a macrotask, so the page can paint and answer input). Returns the result,
+ * the time spent in the slices and the longest slice.
+ */
+export async function runInSlices<T>(
+  start: (shouldYield: () => boolean) => Generator<void, T, void>,
+  opts: { now: () => number; wait: () => Promise<void>; sliceMs: number },
+): Promise<{ value: T; busyMs: number; longestMs: number }> {
+  let sliceStart = 0;
+  const shouldYield = () => opts.now() - sliceStart >= opts.sliceMs;
+  let steps: Generator<void, T, void> | null = null;
+  let busyMs = 0;
+  let longestMs = 0;
+  for (;;) {
+    sliceStart = opts.now();
+    steps ??= start(shouldYield);
+    const r = steps.next();
+    const ms = opts.now() - sliceStart;
+    busyMs += ms;
+    longestMs = Math.max(longestMs, ms);
+    if (r.done) return { value: r.value, busyMs, longestMs };
+    await opts.wait();
+  }
 }
 
 /** Several extracted texts as one (a line break between them), with the segments' offsets moved. */

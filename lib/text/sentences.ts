@@ -83,8 +83,28 @@ function openQuotes(s: string): boolean {
   return curly > 0 || guillemets > 0 || straight % 2 === 1;
 }
 
+/**
+ * No sentence is longer than this: text that runs on without a full stop (a list of links, words
+ * a page joined without spaces, a table flattened into one line) is cut into pieces of at most
+ * this many characters, at a space where there is one, so no claim spans a whole page.
+ */
+export const MAX_SENTENCE_CHARS = 1000;
+
 function push(out: Sentence[], text: string, start: number, end: number) {
   while (start < end && /\s/.test(text[start])) start++;
   while (end > start && /\s/.test(text[end - 1])) end--;
+  while (end - start > MAX_SENTENCE_CHARS) {
+    const cut = cutPoint(text, start, start + MAX_SENTENCE_CHARS);
+    push(out, text, start, cut);
+    start = cut;
+    while (start < end && /\s/.test(text[start])) start++;
+  }
   if (end > start) out.push({ start, end, text: text.slice(start, end) });
+}
+
+/** Where to cut a run-on sentence at `limit` at the latest: after its last space in the second half, else at `limit` (not inside a surrogate pair). */
+function cutPoint(text: string, start: number, limit: number): number {
+  for (let i = limit; i > start + MAX_SENTENCE_CHARS / 2; i--) if (/\s/.test(text[i - 1])) return i;
+  const c = text.charCodeAt(limit);
+  return c >= 0xdc00 && c <= 0xdfff ? limit - 1 : limit;
 }

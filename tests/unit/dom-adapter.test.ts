@@ -260,6 +260,23 @@ describe('the highlighter’s marks on a scanned page', () => {
     }
   });
 
+  it('finds a claim in a sentence built of thousands of tiny elements, but does not mark it (a page froze painting such marks)', () => {
+    // Each word in its own element; so many per sentence that no reader sees them as one.
+    const words = 'Russian Foreign Minister Sergey Lavrov said Ukraine had launched 91 long-range drones at Putin’s residence in the Novgorod region.'.split(' ');
+    const spread = words.map((w) => `<i>${w}</i>${' <i></i>'.repeat(8)} `).join('');
+    const r = page(`<article><p>${spread}</p><p>${ARTICLE.slice('<article>'.length)}</p></article>`);
+    const result = engine().scanText(r.text);
+    const sentences = result.claims.flatMap((c) => c.matches);
+    const spreadEnd = r.text.indexOf('\n', 1);
+    expect(sentences.some((m) => m.end <= spreadEnd), 'the claim is found in the spread-out sentence').toBe(true);
+    const claims = buildMarks(result, r.segments).filter((m) => m.kind === 'claim');
+    expect(claims.length).toBeGreaterThan(0);
+    // The same sentence in the article's ordinary paragraph is marked; the spread-out one is not.
+    for (const m of claims) expect(m.range.startContainer.parentElement?.localName, m.range.toString()).not.toBe('i');
+    // The actors in it are still marked: their names span one or two nodes.
+    expect(buildMarks(result, r.segments).filter((m) => m.kind === 'actor' && r.text.indexOf(m.range.toString()) < spreadEnd).length).toBeGreaterThan(0);
+  });
+
   it('drops a match whose offsets fall outside the text instead of throwing', () => {
     const { result, r } = scanned();
     const bad = structuredClone(result);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { htmlToText } from '../../lib/extract/html';
-import { joinExtracted, locate } from '../../lib/extract/visible-text';
+import { htmlToText, htmlTreeAdapter, parseHtml } from '../../lib/extract/html';
+import { extractSteps, extractVisibleText, joinExtracted, locate, runInSlices } from '../../lib/extract/visible-text';
 
 describe('visible text', () => {
   const html = `<!doctype html><html lang="uk"><head><title>T</title><style>p{}</style></head><body>
@@ -62,5 +62,30 @@ describe('joined texts (parts a dynamic page added)', () => {
     const at = j.text.indexOf('part</b>'.slice(0, 4), j.text.indexOf('Second'));
     const hit = locate(j.segments, at)!;
     expect((hit.node as unknown as { data: string }).data.slice(hit.offset, hit.offset + 4)).toBe('part');
+  });
+});
+
+describe('extraction in slices (a page of hundreds of thousands of elements)', () => {
+  it('pauses when asked, lets the page run between slices, and reads the same text as in one go', async () => {
+    const html = `<article>${Array.from({ length: 5000 }, (_, i) => (i % 500 === 0 ? `<p>Lavrov spoke ${i}.</p>` : '<i>x</i>')).join('')}</article>`;
+    const whole = htmlToText(html);
+    // A clock that moves 1 ms per read: a slice ends after a few asks.
+    let clock = 0;
+    const waits: number[] = [];
+    const r = await runInSlices((shouldYield) => extractSteps(parseHtml(html), htmlTreeAdapter, { shouldYield }), {
+      now: () => clock++,
+      wait: async () => void waits.push(clock),
+      sliceMs: 2,
+    });
+    expect(waits.length).toBeGreaterThan(3);
+    expect(r.value.text).toBe(whole.text);
+    expect(r.longestMs).toBeLessThan(r.busyMs);
+  });
+
+  it('never pauses when not asked to', () => {
+    const steps = extractSteps(parseHtml('<p>One.</p><p>Two.</p>'), htmlTreeAdapter);
+    const first = steps.next();
+    expect(first.done).toBe(true);
+    expect(extractVisibleText(parseHtml('<p>One.</p><p>Two.</p>'), htmlTreeAdapter).text).toBe((first.value as { text: string }).text);
   });
 });

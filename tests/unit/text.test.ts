@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ActorMatcher } from '../../lib/match/actors';
 import { compareSlot } from '../../lib/match/compare';
 import type { Slot } from '../../lib/pack/schema';
-import { splitSentences } from '../../lib/text/sentences';
+import { MAX_SENTENCE_CHARS, splitSentences } from '../../lib/text/sentences';
 import { normWord, stem } from '../../lib/text/tokens';
 import { extractValues } from '../../lib/text/values';
 
@@ -20,6 +20,24 @@ describe('sentences', () => {
     const s = splitSentences(text);
     expect(s.map((x) => x.text)).toEqual(['TERRITORIAL ISSUES UNRESOLVED', 'Trump said the talks went well.']);
     for (const x of s) expect(text.slice(x.start, x.end)).toBe(x.text);
+  });
+
+  it('cuts text that runs on without a full stop into pieces, at spaces, so no claim spans a page', () => {
+    const words = Array.from({ length: 2000 }, (_, i) => `Word${i}`).join(' ');
+    const text = `Lavrov spoke. ${words} Then he left.`;
+    const s = splitSentences(text);
+    expect(s[0].text).toBe('Lavrov spoke.');
+    expect(s.length).toBeGreaterThan(10);
+    for (const x of s) {
+      expect(x.text.length).toBeLessThanOrEqual(MAX_SENTENCE_CHARS);
+      expect(text.slice(x.start, x.end)).toBe(x.text);
+      expect(x.text).toMatch(/^\S.*\S$/s);
+    }
+    // Every word is in exactly one piece, none cut in two.
+    expect(s.map((x) => x.text).join(' ')).toBe(text);
+    // Without spaces at all (letters a page joined), still cut, at the limit.
+    const run = 'x'.repeat(MAX_SENTENCE_CHARS * 3 + 5);
+    expect(splitSentences(run).map((x) => x.text.length)).toEqual([MAX_SENTENCE_CHARS, MAX_SENTENCE_CHARS, MAX_SENTENCE_CHARS, 5]);
   });
 
   it('keeps a quotation of several sentences together with its attribution', () => {
