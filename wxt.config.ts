@@ -29,7 +29,7 @@ export default defineConfig({
       __CROSSCHECK_TRUSTED_KEYS__: JSON.stringify(trustedKeys),
     },
   }),
-  manifest: {
+  manifest: ({ browser }) => ({
     name: 'Crosscheck',
     description: 'Read the news with context: see who else reported what you are reading, and where they differ.',
     // alarms: the scheduled check of the subscribed pack feeds (docs/permissions.md).
@@ -43,5 +43,16 @@ export default defineConfig({
       'next-mention': { suggested_key: { default: 'Alt+Shift+K' }, description: 'Go to the next mention Crosscheck found on the page' },
       'previous-mention': { suggested_key: { default: 'Alt+Shift+J' }, description: 'Go to the previous mention Crosscheck found on the page' },
     },
-  },
+    // Firefox only (docs/firefox.md): MV3 needs a fixed add-on ID (it also keys the add-on's storage,
+    // so it never changes once published). 140 is the first Firefox that reads the data-collection
+    // declaration; it also has everything the extension uses (Ed25519 in WebCrypto 129,
+    // optional_host_permissions 128, Intl.Segmenter 125). Nothing is collected: all of it stays on
+    // the device. Android reads the declaration from 142.
+    ...(browser === 'firefox' && {
+      browser_specific_settings: {
+        gecko: { id: '@crosscheck', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+        gecko_android: { strict_min_version: '142.0' },
+      },
+    }),
+  }),
 });
