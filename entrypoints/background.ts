@@ -2,7 +2,8 @@
 // synchronously in main, so the browser sees it on each start; lib/service.ts does the work.
 import { browser, defineBackground } from '#imports';
 import bundledPack from '@/assets/packs/putin-residence-claim-2025-12.json';
-import { allowedFrom, COMMANDS, parseRequest, type NavigateMessage, type PacksChangedMessage } from '@/lib/protocol';
+import { navigateFrames } from '@/lib/navigate';
+import { allowedFrom, COMMANDS, parseNavigateReply, parseRequest, type NavigateMessage, type PacksChangedMessage } from '@/lib/protocol';
 import { BackgroundService } from '@/lib/service';
 import { openDatabase } from '@/lib/store/db';
 import { feedOriginPattern } from '@/lib/store/feeds';
@@ -66,12 +67,23 @@ export default defineBackground(() => {
     return true;
   });
   browser.tabs.onRemoved.addListener((tabId) => service.forgetTab(tabId));
-  browser.commands.onCommand.addListener((command, tab) => {
+  // Keyboard commands: through the mentions of the page and of its frames (lib/navigate.ts). The
+  // frame the reader is in, per tab; a woken worker starts again from the page.
+  const readerFrame = new Map<number, number | undefined>();
+  const onCommand = async (command: string, tab?: { id?: number }) => {
     const direction = COMMANDS[command];
-    if (!direction || tab?.id === undefined) return;
-    const message: NavigateMessage = { type: 'navigate', direction };
-    void browser.tabs.sendMessage(tab.id, message).catch(() => {});
-  });
+    const tabId = tab?.id;
+    if (!direction || tabId === undefined) return;
+    const frames = service.mentionFrames(tabId);
+    const send = (frameId: number, message: NavigateMessage) =>
+      browser.tabs.sendMessage(tabId, message, { frameId }).then(parseNavigateReply, () => null);
+    readerFrame.set(tabId, await navigateFrames(direction, frames.length ? frames : [0], readerFrame.get(tabId), send));
+  };
+  browser.commands.onCommand.addListener((command, tab) => void onCommand(command, tab));
+  // The end-to-end tests press the shortcut through this (a headless browser has no shortcut
+  // keys); only the worker's own scope can reach it.
+  Object.defineProperty(globalThis, 'crosscheckCommand', { value: onCommand });
+  browser.tabs.onRemoved.addListener((tabId) => readerFrame.delete(tabId));
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === SYNC_ALARM) void service.onAlarm();
   });

@@ -188,15 +188,29 @@ export function parseRequest(message: unknown): Request | null {
   return r.success ? r.output : null;
 }
 
-/** Background to content script: a keyboard command to move through the page's mentions. */
+/**
+ * Background to content script (one frame): a keyboard command to move through the frame's
+ * mentions. Without `from`, from where the reader is; with it, from the frame's first mention
+ * ('start') or its last ('end'), when the move comes from another frame.
+ */
 export const NavigateMessage = v.object({
   type: v.literal('navigate'),
   direction: v.picklist(['next', 'previous']),
+  from: v.optional(v.picklist(['start', 'end'])),
 });
 export type NavigateMessage = v.InferOutput<typeof NavigateMessage>;
 
 export function parseNavigate(message: unknown): NavigateMessage | null {
   const r = v.safeParse(NavigateMessage, message);
+  return r.success ? r.output : null;
+}
+
+/** The frame's answer: whether it moved to a mention, or had none left that way (and closed its card). */
+export const NavigateReply = v.object({ moved: v.boolean() });
+export type NavigateReply = v.InferOutput<typeof NavigateReply>;
+
+export function parseNavigateReply(message: unknown): NavigateReply | null {
+  const r = v.safeParse(NavigateReply, message);
   return r.success ? r.output : null;
 }
 

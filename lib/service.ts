@@ -576,6 +576,16 @@ export class BackgroundService {
     }
   }
 
+  /** The tab's frames that have mentions, of the page the tab shows: the page first, then its frames (lib/navigate.ts). */
+  mentionFrames(tabId: number): number[] {
+    const frames = this.frames.get(tabId);
+    const url = frames?.get(0)?.url ?? (frames?.size ? [...frames.values()][0].url : null);
+    return [...(frames?.entries() ?? [])]
+      .filter(([, f]) => f.url === url && !f.siteOff && (f.result.actors.length > 0 || f.result.claims.length > 0))
+      .map(([id]) => id)
+      .sort((a, b) => a - b);
+  }
+
   /** A tab's findings: its top page's with those of its frames that belong to the same page. */
   private summary(tabId: number): PageSummary | null {
     const frames = this.frames.get(tabId);

@@ -10,7 +10,7 @@ import { watchHover } from '@/components/page/hover';
 import { watchDynamic } from '@/components/page/observer';
 import { domTreeAdapter } from '@/lib/extract/dom-adapter';
 import { extractSteps, joinExtracted, runInSlices } from '@/lib/extract/visible-text';
-import { MAX_SCAN_CHARS, SCAN_CHUNK_CHARS, parseNavigate, parsePacksChanged, parseReveal, DEFAULT_DISPLAY, type ActorCard, type Reply, type Request } from '@/lib/protocol';
+import { MAX_SCAN_CHARS, SCAN_CHUNK_CHARS, parseNavigate, parsePacksChanged, parseReveal, DEFAULT_DISPLAY, type ActorCard, type NavigateReply, type Reply, type Request } from '@/lib/protocol';
 import { chunkText, mergeScanResults, shiftScanResult } from '@/lib/scan/merge';
 import type { ScanResult } from '@/lib/scan/engine';
 
@@ -282,7 +282,7 @@ export default defineContentScript({
     let at = -1;
     const reducedMotion = () => matchMedia('(prefers-reduced-motion: reduce)').matches;
     const show = (mark: Mark) => mark.range.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: reducedMotion() ? 'instant' : 'auto' });
-    const onMessage = (message: unknown) => {
+    const onMessage = (message: unknown, _sender: unknown, reply: (r: NavigateReply) => void) => {
       if (parsePacksChanged(message)) {
         dynamic?.reset();
         void scanPage();
@@ -298,9 +298,18 @@ export default defineContentScript({
         return;
       }
       const nav = parseNavigate(message);
-      if (!nav || !marks.length || inFrame) return;
+      if (!nav) return;
       order ??= navigationOrder(marks);
-      at = nav.direction === 'next' ? (at + 1) % order.length : (at - 1 + order.length) % order.length;
+      // From the first or last mention when the move comes from another frame; past the end
+      // this frame's card closes and the background moves on to the next frame (or back here).
+      if (nav.from) at = nav.from === 'start' ? -1 : order.length;
+      at += nav.direction === 'next' ? 1 : -1;
+      if (at < 0 || at >= order.length) {
+        at = nav.direction === 'next' ? order.length : -1;
+        setContent?.(null);
+        return void reply({ moved: false });
+      }
+      reply({ moved: true });
       const mark = order[at];
       show(mark);
       requestAnimationFrame(() => {

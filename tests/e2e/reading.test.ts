@@ -72,6 +72,13 @@ async function openTab(url: string): Promise<{ page: Page; tab: number; errors: 
 const highlights = (p: Page) => p.evaluate(() => [...CSS.highlights.values()].reduce((n, h) => n + h.size, 0));
 const badge = (tab: number) => ext.worker().evaluate((t) => chrome.action.getBadgeText({ tabId: t }), tab);
 
+/** The keyboard shortcut, as the browser hands it to the background (headless has no shortcut keys). */
+const pressShortcut = (tab: number, direction: string) =>
+  ext.worker().evaluate(
+    ([t, d]) => (globalThis as unknown as { crosscheckCommand: (c: string, tab: { id: number }) => Promise<void> }).crosscheckCommand(d === 'next' ? 'next-mention' : 'previous-mention', { id: t as number }),
+    [tab, direction] as const,
+  );
+
 async function hover(p: Page, needle: string): Promise<string> {
   const card = await hoverText(p, needle);
   expect(card, `a card for "${needle}"`).not.toBeNull();
@@ -148,8 +155,7 @@ describe('reading a news page', () => {
     const { page: p, tab } = await openTab(`${base}/conflict.html`);
     // The content script marks when it is ready (highlights painted, cards and keyboard wired).
     await p.waitForFunction(() => performance.getEntriesByName('crosscheck-done').length > 0, null, { timeout: 15_000 });
-    // What the background does when the shortcut is pressed: tell the tab to move.
-    const press = (direction: string) => ext.worker().evaluate(([t, d]) => chrome.tabs.sendMessage(t as number, { type: 'navigate', direction: d }), [tab, direction] as const);
+    const press = (direction: string) => pressShortcut(tab, direction);
     await press('next');
     const card = p.getByRole('dialog');
     await card.first().waitFor({ state: 'visible', timeout: 5000 });
@@ -244,6 +250,13 @@ describe('reading a news page', () => {
     const popup = await ext.context.newPage();
     await popup.goto(`chrome-extension://${ext.extensionId}/popup.html?tab=${tab}`);
     await expect.poll(async () => (await popup.locator('body').innerText()).replace(/\s+/g, ' '), { timeout: 5000 }).toMatch(/This page says 89/);
+    // The keyboard reaches the frame's mentions: the page has none, so the first is the frame's.
+    await pressShortcut(tab, 'next');
+    const card = frame.getByRole('dialog');
+    await expect.poll(async () => (await card.count()) && (await card.first().innerText()).replace(/\s+/g, ' '), { timeout: 5000 }).toMatch(/Contradicted .* This page says 89/);
+    expect(await frame.evaluate(() => document.activeElement?.tagName.toLowerCase())).toBe('crosscheck-card');
+    await pressShortcut(tab, 'previous');
+    await expect.poll(async () => (await card.first().innerText()).replace(/\s+/g, ' '), { timeout: 5000 }).not.toMatch(/This page says 89/);
     expect(errors).toEqual([]);
     await popup.close();
     await p.close();
