@@ -121,7 +121,7 @@ export function compileCorpus(input: CorpusInput): CompileResult {
   const claims: Claim[] = story.claims.map((c, ci) => {
     for (const a of Object.keys(c.actors)) if (!actorIds.has(a)) problems.push(`${input.storyFile}: claims[${ci}].actors: unknown actor "${a}"`);
     const slots = Object.entries(c.slots).map(([name, s]) => normaliseSlot(name, s, story.story.year, (msg) => problems.push(`${input.storyFile}: claims[${ci}].slots.${name}: ${msg}`)));
-    for (const r of c.requires) if (!c.slots[r]) problems.push(`${input.storyFile}: claims[${ci}].requires: unknown slot "${r}"`);
+    for (const r of c.requires) if (!Object.hasOwn(c.slots, r)) problems.push(`${input.storyFile}: claims[${ci}].requires: unknown slot "${r}"`);
     return {
       id: c.id,
       story: story.story.id,

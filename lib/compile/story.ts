@@ -2,10 +2,11 @@
 // outlets, actors with their aliases, claims with their canonical statement, slots and cues, and
 // actors' positions. Errors name the file, line and column of the offending value.
 import * as v from 'valibot';
-import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
-import { ActorKind, ActorRole, ClaimKind, Id, SlotType } from '../pack/schema';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { ActorKind, ActorRole, ClaimKind, Id, noBidiControls, SlotType } from '../pack/schema';
+import { unmatchableAlias } from '../pack/validate';
 
-const Text = v.pipe(v.string(), v.minLength(1, 'must not be empty'), v.maxLength(2000, 'too long'));
+const Text = v.pipe(v.string(), v.minLength(1, 'must not be empty'), v.maxLength(2000, 'too long'), noBidiControls);
 const AliasIn = v.union([
   Text,
   v.object({ text: Text, lang: v.optional(v.string()), safeAlone: v.optional(v.boolean(), true) }),
@@ -88,8 +89,20 @@ export function parseStory(text: string, file: string): StoryFile {
     const { line, col } = lines.linePos(offset);
     return `${file}:${line}:${col}`;
   };
-  if (doc.errors.length) throw new StoryError(doc.errors.map((e) => `${at(e.pos[0])}: ${e.message.split('\n')[0]}`));
-  const r = v.safeParse(StoryFile, doc.toJS(), { abortPipeEarly: true });
+  if (doc.errors.length)
+    throw new StoryError(doc.errors.map((e) => `${at(e.pos[0])}: ${/call stack/i.test(e.message) ? 'nested too deeply' : e.message.split('\n')[0]}`));
+  // Keys that a JavaScript object cannot hold as data: the schema would drop them without a word.
+  const reserved = reservedKeys(doc.contents);
+  if (reserved.length)
+    throw new StoryError(reserved.map(({ node, path, key }) => `${at(node.range?.[0])}: ${path}: "${key}" is a reserved name and cannot be a key; rename it`));
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e);
+    throw new StoryError([`${file}: ${/alias count/i.test(msg) ? 'its YAML aliases (*name) expand too much: write the values out, or refer to them less often' : `cannot be read: ${msg}`}`]);
+  }
+  const r = v.safeParse(StoryFile, data, { abortPipeEarly: true });
   if (!r.success) {
     throw new StoryError(
       r.issues.slice(0, 50).map((top) => {
@@ -109,7 +122,40 @@ export function parseStory(text: string, file: string): StoryFile {
       }),
     );
   }
+  // Names and aliases the matcher could never find on a page (only invisible characters or punctuation).
+  const unmatchable: string[] = [];
+  r.output.actors.forEach((a, i) => {
+    const name = unmatchableAlias(a.name);
+    if (name) unmatchable.push(`${at(nodeAt(doc.contents, ['actors', i, 'name'])?.range?.[0])}: actors[${i}].name: ${name}`);
+    a.aliases.forEach((x, j) => {
+      const problem = unmatchableAlias(typeof x === 'string' ? x : x.text);
+      if (problem) unmatchable.push(`${at(nodeAt(doc.contents, ['actors', i, 'aliases', j])?.range?.[0])}: actors[${i}].aliases[${j}]: ${problem}`);
+    });
+  });
+  if (unmatchable.length) throw new StoryError(unmatchable);
   return r.output;
+}
+
+const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** Every map key of the document that is a reserved name, with its path, in document order; a loop, not recursion. */
+function reservedKeys(root: unknown): { node: Node; path: string; key: string }[] {
+  const out: { node: Node; path: string; key: string }[] = [];
+  const stack: { node: unknown; path: string }[] = [{ node: root, path: '' }];
+  const seen = new Set<unknown>();
+  while (stack.length) {
+    const { node, path } = stack.pop()!;
+    if (seen.has(node)) continue;
+    seen.add(node);
+    if (isMap(node))
+      for (const pair of node.items) {
+        const key = isScalar(pair.key) ? String(pair.key.value) : null;
+        if (key !== null && RESERVED_KEYS.has(key)) out.push({ node: pair.key as Node, path: path || '(story)', key });
+        stack.push({ node: pair.value, path: key === null ? path : path ? `${path}.${key}` : key });
+      }
+    else if (isSeq(node)) node.items.forEach((item, i) => stack.push({ node: item, path: `${path}[${i}]` }));
+  }
+  return out.sort((a, b) => (a.node.range?.[0] ?? 0) - (b.node.range?.[0] ?? 0));
 }
 
 /** The deepest node on the path that exists, for its position. */

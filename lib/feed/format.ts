@@ -1,7 +1,7 @@
 // Pack feeds, format v1: feed.json and delta files, defined once here as valibot schemas; the types
 // derive from them. docs/feed-format.md documents every field.
 import * as v from 'valibot';
-import { Actor, Article, Claim, Id, Outlet, Pack, Position, Report } from '../pack/schema';
+import { Actor, Article, Claim, Id, noBidiControls, Outlet, Pack, Position, Report } from '../pack/schema';
 import type { Problem } from '../pack/validate';
 
 export const FEED_FORMAT = 'crosscheck-feed';
@@ -58,7 +58,7 @@ export const FeedPack = v.pipe(
   v.object({
     id: Id,
     version: PackVersion,
-    title: v.pipe(v.string(), v.maxLength(2_000, 'too long (the limit is 2000 characters)')),
+    title: v.pipe(v.string(), v.maxLength(2_000, 'too long (the limit is 2000 characters)'), noBidiControls),
     url: FileUrl,
     sha256: Sha256Hex,
     size: Size,

@@ -63,12 +63,33 @@ function cyrStem(w: string): string {
 }
 
 // Word characters: letters, marks, digits, and the invisible characters that may sit inside a
-// word (soft hyphen, zero-width joiners); apostrophes inside a word ("O'Brien", "Putin’s").
-const WORD_RE = /[\p{L}\p{M}\p{N}\u00ad\u200b-\u200d\u2060]+(?:['’ʼ][\p{L}\p{M}]+)*/gu;
-const NEEDS_FULL_NORM = /[^\x00-\x7f\u0400-\u04ff]|['’ʼ\u00ad\u200b-\u200d\u2060]/;
+// word (soft hyphen, zero-width space and joiners, word joiner, zero-width no-break space);
+// apostrophes inside a word ("O'Brien", "Putin’s"). normWord drops the invisible ones.
+const WORD_RE = /[\p{L}\p{M}\p{N}\u00ad\u200b-\u200d\u2060\ufeff]+(?:['’ʼ][\p{L}\p{M}]+)*/gu;
+/** WORD_RE for aliases, apart from the one that scans pages. */
+const ALIAS_WORD_RE = new RegExp(WORD_RE.source, 'gu');
+const NEEDS_FULL_NORM = /[^\x00-\x7f\u0400-\u04ff]|['’ʼ\u00ad\u200b-\u200d\u2060\ufeff]/;
 
 function normToken(raw: string): string {
   return NEEDS_FULL_NORM.test(raw) ? normWord(raw) : raw;
+}
+
+/**
+ * The words of an alias as the matcher keeps them: normalised, Cyrillic ones as stems. A word of
+ * invisible characters only ("\u200b") normalises to nothing and is left out, so it can match
+ * nothing on a page; an alias with no word left matches nothing at all (validation refuses it).
+ */
+export function aliasWords(text: string): { word: string; cyrillic: boolean }[] {
+  const out: { word: string; cyrillic: boolean }[] = [];
+  const lowered = text.toLowerCase();
+  ALIAS_WORD_RE.lastIndex = 0;
+  for (let m = ALIAS_WORD_RE.exec(lowered); m; m = ALIAS_WORD_RE.exec(lowered)) {
+    const w = normToken(m[0]);
+    if (!w) continue;
+    const cyrillic = CYRILLIC_RE.test(w);
+    out.push({ word: cyrillic ? cyrStem(w) : w, cyrillic });
+  }
+  return out;
 }
 
 /** Between two words of one name: only spaces, hyphens and dots. */
@@ -91,7 +112,7 @@ function charClass(c: number): number {
   const ch = String.fromCharCode(c);
   if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 0x430 && c <= 0x44f) || c === 0x456 || c === 0x457 || c === 0x454 || c === 0x491) k = 1;
   else if (c === 39 || c === 0x2019 || c === 0x2bc) k = 3;
-  else if (c === 0xad || (c >= 0x200b && c <= 0x200d) || c === 0x2060) k = 4;
+  else if (c === 0xad || (c >= 0x200b && c <= 0x200d) || c === 0x2060 || c === 0xfeff) k = 4;
   else if (c >= 0xd800 && c <= 0xdfff) k = 2; // surrogate halves: letters of other planes go the slow way
   else k = /[\p{L}\p{M}\p{N}]/u.test(ch) ? 2 : 0;
   CLASS[c] = k;
@@ -328,12 +349,7 @@ function compile(aliases: AliasInput[]): CompactMatcher {
   const safe: number[] = [0];
   for (const a of aliases) {
     const seq: number[] = [];
-    WORD_RE.lastIndex = 0;
-    const lowered = a.text.toLowerCase();
-    for (let m = WORD_RE.exec(lowered); m; m = WORD_RE.exec(lowered)) {
-      let w = normToken(m[0]);
-      const isCyr = CYRILLIC_RE.test(w);
-      if (isCyr) w = cyrStem(w);
+    for (const { word: w, cyrillic: isCyr } of aliasWords(a.text)) {
       let id = wordIds.get(w);
       if (id === undefined) {
         id = words.length;

@@ -2,9 +2,8 @@
 // writes when several are installed). Every problem is returned with its JSON path and, where the
 // text has it, its line and column; nothing here throws on bad input.
 import type { Pack } from './schema';
-import { LIMITS } from './schema';
-import { locatePath } from './locate';
-import { parseJson, validatePack } from './validate';
+import { locatePaths } from './locate';
+import { parseJson, textTooLarge, validatePack } from './validate';
 
 export interface FileProblem {
   path: string;
@@ -18,7 +17,8 @@ const MAX_LOCATED = 50;
 const MAX_PACKS_PER_FILE = 100;
 
 export function checkPackFile(text: string): { ok: true; packs: Pack[] } | { ok: false; problems: FileProblem[] } {
-  if (text.length > LIMITS.packBytes) return { ok: false, problems: [{ path: '(file)', message: `too large (${text.length} characters; the limit is ${LIMITS.packBytes} bytes)` }] };
+  const large = textTooLarge(text);
+  if (large) return { ok: false, problems: [large] };
   const parsed = parseJson(text);
   if ('problem' in parsed) {
     const m = /at line (\d+), column (\d+)/.exec(parsed.problem.message);
@@ -47,9 +47,9 @@ export function checkPackFile(text: string): { ok: true; packs: Pack[] } | { ok:
     });
   }
   if (problems.length === 0) return { ok: true, packs };
-  problems.slice(0, MAX_LOCATED).forEach((p) => {
-    const at = locatePath(text, p.path);
-    if (at) Object.assign(p, at);
+  const located = problems.slice(0, MAX_LOCATED);
+  locatePaths(text, located.map((p) => p.path)).forEach((at, i) => {
+    if (at) Object.assign(located[i], at);
   });
   return { ok: false, problems };
 }

@@ -22,10 +22,42 @@ export const LIMITS = {
   reports: 500_000,
   positions: 100_000,
   smallList: 100,
+  /** Aliases of all the actors of a pack together: the matcher compiles every one of them. */
+  aliases: 100_000,
 } as const;
 
-const str = (max: number) => v.pipe(v.string(), v.maxLength(max, (i) => `too long (${i.received.replace(/\D/g, '')} characters; the limit is ${max})`));
+/**
+ * Bidirectional embedding, override and isolate controls. Invisible, they reorder the text around
+ * them on screen ("Reuters" + U+202E shows what follows backwards), so a name could be made to
+ * read as something else. Refused in every string a pack shows, except the article texts and their
+ * excerpts, which are kept verbatim.
+ */
+const BIDI_CONTROL = /[\u202a-\u202e\u2066-\u2069]/;
+const BIDI_NAMES: Record<number, string> = {
+  0x202a: 'left-to-right embedding', 0x202b: 'right-to-left embedding', 0x202c: 'pop directional formatting',
+  0x202d: 'left-to-right override', 0x202e: 'right-to-left override', 0x2066: 'left-to-right isolate',
+  0x2067: 'right-to-left isolate', 0x2068: 'first strong isolate', 0x2069: 'pop directional isolate',
+};
+
+/** Why a string with a bidi control is refused, naming the character and where it is; null without one. */
+export function bidiControlProblem(s: string): string | null {
+  const at = s.search(BIDI_CONTROL);
+  if (at < 0) return null;
+  const c = s.charCodeAt(at);
+  return `contains U+${c.toString(16).toUpperCase()} (${BIDI_NAMES[c]}) at character ${at + 1}: an invisible control that changes the order in which text is displayed; remove it`;
+}
+
+/** Refuses strings with bidi controls (see BIDI_CONTROL). */
+export const noBidiControls = v.check<string, (issue: v.CheckIssue<string>) => string>(
+  (s) => !BIDI_CONTROL.test(s),
+  (issue) => bidiControlProblem(issue.input) ?? 'contains a bidi control character',
+);
+
+const tooLong = (max: number) => v.maxLength<string, number, (i: v.MaxLengthIssue<string, number>) => string>(max, (i) => `too long (${i.received.replace(/\D/g, '')} characters; the limit is ${max})`);
+const str = (max: number) => v.pipe(v.string(), tooLong(max), noBidiControls);
 const nonEmpty = (max: number) => v.pipe(str(max), v.minLength(1, 'must not be empty'));
+/** Article texts and excerpts: verbatim from the source, so bidi controls are kept (they are shown as quoted text). */
+const verbatim = (max: number) => v.pipe(v.string(), tooLong(max), v.minLength(1, 'must not be empty'));
 const list = <T extends v.GenericSchema>(item: T, max: number) =>
   v.pipe(v.array(item), v.maxLength(max, `too many entries (the limit is ${max})`));
 
@@ -78,7 +110,7 @@ export const Article = v.object({
   published: v.nullable(IsoDate),
   language: Lang,
   file: v.optional(str(LIMITS.name)),
-  text: nonEmpty(LIMITS.articleText),
+  text: verbatim(LIMITS.articleText),
 });
 
 export const Alias = v.union([
@@ -153,7 +185,7 @@ export const Report = v.object({
   /** Character offsets (UTF-16, end exclusive) of the excerpt in the article's text. */
   start: v.pipe(v.number(), v.integer('must be an integer'), v.minValue(0, 'must not be negative')),
   end: v.pipe(v.number(), v.integer('must be an integer'), v.minValue(1, 'must be positive')),
-  quote: nonEmpty(LIMITS.shortText * 4),
+  quote: verbatim(LIMITS.shortText * 4),
   differences: v.optional(list(Difference, LIMITS.slotsPerClaim), []),
   score: v.optional(v.number()),
 });
@@ -177,11 +209,21 @@ export const Pack = v.object({
   stories: list(Story, LIMITS.smallList),
   outlets: list(Outlet, LIMITS.outlets),
   articles: list(Article, LIMITS.articles),
-  actors: list(Actor, LIMITS.actors),
+  actors: v.pipe(
+    list(Actor, LIMITS.actors),
+    v.check(
+      (actors) => countAliases(actors) <= LIMITS.aliases,
+      (i) => `${countAliases(i.input)} aliases in all; the limit is ${LIMITS.aliases} per pack`,
+    ),
+  ),
   claims: list(Claim, LIMITS.claims),
   reports: list(Report, LIMITS.reports),
   positions: list(Position, LIMITS.positions),
 });
+
+function countAliases(actors: { aliases: unknown[] }[]): number {
+  return actors.reduce((n, a) => n + a.aliases.length, 0);
+}
 
 export type Pack = v.InferOutput<typeof Pack>;
 export type Story = v.InferOutput<typeof Story>;

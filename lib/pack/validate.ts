@@ -2,8 +2,9 @@
 // then the references between records and the quotes' offsets. Every problem is reported, one per
 // line, as `<path>: <what is wrong>`; nothing here throws on bad input.
 import * as v from 'valibot';
+import { aliasWords } from '../match/actors';
 import { jsonSyntaxErrorOffset } from './json-syntax';
-import { LIMITS, Pack } from './schema';
+import { aliasObject, LIMITS, Pack } from './schema';
 
 export interface Problem {
   /** JSON path such as `reports[12].article`, or `(file)` for problems with the document as a whole. */
@@ -41,6 +42,24 @@ export function lineColumn(text: string, offset: number): { line: number; column
   return { line, column: offset - last };
 }
 
+/** The size of a text in UTF-8, as the file it came from had it (a lone surrogate counts 2). */
+export function utf8Length(text: string): number {
+  let n = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x80) n += c < 0x800 || (c >= 0xd800 && c <= 0xdfff) ? 1 : 2;
+  }
+  return n;
+}
+
+/** A pack file given as text is held to the same limit in bytes as one given as bytes. */
+export function textTooLarge(text: string): Problem | null {
+  // Each character is 1 to 3 bytes: most texts are told apart without counting.
+  if (text.length * 3 <= LIMITS.packBytes) return null;
+  const bytes = utf8Length(text);
+  return bytes > LIMITS.packBytes ? { path: '(file)', message: `too large (${bytes} bytes; the limit is ${LIMITS.packBytes})` } : null;
+}
+
 /** Decodes bytes as UTF-8 JSON text, refusing binary data. */
 export function decodePackBytes(bytes: Uint8Array): { text: string } | { problem: Problem } {
   if (bytes.byteLength === 0) return { problem: { path: '(file)', message: 'the file is empty: expected a JSON claim pack' } };
@@ -75,8 +94,8 @@ export function parseJson(text: string): { value: unknown } | { problem: Problem
 export function validatePackText(input: string | Uint8Array): Validation {
   let text: string;
   if (typeof input === 'string') {
-    if (input.length > LIMITS.packBytes)
-      return { ok: false, problems: [{ path: '(file)', message: `too large (${input.length} characters; the limit is ${LIMITS.packBytes} bytes)` }] };
+    const large = textTooLarge(input);
+    if (large) return { ok: false, problems: [large] };
     text = input;
   } else {
     const d = decodePackBytes(input);
@@ -112,6 +131,16 @@ function describe(issue: v.BaseIssue<unknown>): string {
   return issue.message;
 }
 
+/** A string quoted for a message, its invisible characters written out (`"\u200b"`). */
+export function quoted(s: string): string {
+  return JSON.stringify(s).replace(/[\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** Why a name or alias can never be found on a page, or null when it can. */
+export function unmatchableAlias(text: string): string | null {
+  return aliasWords(text).length ? null : `${quoted(text)} has no letter or digit to match on a page (invisible characters and punctuation are ignored)`;
+}
+
 function checkReferences(pack: Pack): Problem[] {
   const problems: Problem[] = [];
   const add = (path: string, message: string) => {
@@ -134,6 +163,15 @@ function checkReferences(pack: Pack): Problem[] {
     if (id != null && !map.has(id)) add(path, `unknown ${kind} "${id}"`);
   };
 
+  // An actor's name and aliases are what the matcher looks for: each must leave a word to match.
+  pack.actors.forEach((a, i) => {
+    const name = unmatchableAlias(a.name);
+    if (name) add(`actors[${i}].name`, name);
+    a.aliases.forEach((x, j) => {
+      const problem = unmatchableAlias(aliasObject(x).text);
+      if (problem) add(`actors[${i}].aliases[${j}]${typeof x === 'string' ? '' : '.text'}`, problem);
+    });
+  });
   pack.articles.forEach((a, i) => {
     ref(`articles[${i}].outlet`, 'outlet', outlets, a.outlet);
     ref(`articles[${i}].via`, 'outlet', outlets, a.via);

@@ -1,7 +1,8 @@
 // One download for pack sync: a conditional GET (If-None-Match / If-Modified-Since), a timeout that
 // covers the whole exchange (a server that stalls before the headers or in the middle of the body),
-// and a size cap checked while the body streams in. Returns the bytes or a typed failure with a
-// plain-language message; never throws.
+// and a size cap checked while the body streams in (a declared Content-Length over it is refused
+// before the body is read), and redirects followed only within the site of the address. Returns
+// the bytes or a typed failure with a plain-language message; never throws.
 
 export interface Validators {
   etag?: string;
@@ -26,7 +27,7 @@ export interface DownloadOptions {
   onProgress?: (received: number, total: number | null) => void;
 }
 
-export type DownloadFailureKind = 'bad-url' | 'network' | 'timeout' | 'http' | 'too-large' | 'truncated';
+export type DownloadFailureKind = 'bad-url' | 'network' | 'timeout' | 'http' | 'too-large' | 'truncated' | 'redirected';
 
 export interface DownloadFailure {
   ok: false;
@@ -55,7 +56,18 @@ const STATUS_TEXT: Record<number, string> = {
 export function formatBytes(n: number): string {
   if (n < 1024) return `${n} bytes`;
   if (n < 1024 * 1024) return `${(n / 1024).toFixed(n < 10 * 1024 ? 1 : 0)} KB`;
-  return `${(n / 1048576).toFixed(n < 10 * 1048576 ? 1 : 0)} MB`;
+  if (n < 1024 ** 3) return `${(n / 1048576).toFixed(n < 10 * 1048576 ? 1 : 0)} MB`;
+  return `${(n / 1024 ** 3).toFixed(1)} GB`;
+}
+
+/**
+ * Whether a redirect from `from` ended on the same site: the same origin, or the same host moved
+ * from http to https (both on their default ports). Redirects elsewhere are refused
+ * (docs/feed-format.md#redirects).
+ */
+export function sameSite(from: URL, to: URL): boolean {
+  if (from.origin === to.origin) return true;
+  return from.protocol === 'http:' && to.protocol === 'https:' && from.hostname === to.hostname && from.port === '' && to.port === '';
 }
 
 function seconds(ms: number): string {
@@ -122,6 +134,23 @@ export async function download(url: string, opts: DownloadOptions): Promise<Down
       if (timedOut) return timeout();
       if (opts.signal?.aborted) return { ok: false, kind: 'network', message: `the download of ${what} (${url}) was cancelled`, transient: true };
       return { ok: false, kind: 'network', message: `could not reach ${parsed.host} for ${what} (${url}): ${causeOf(e)}`, transient: true };
+    }
+    // fetch followed any redirects; what came from another site is not read (the request to it
+    // carried no credentials and no referrer).
+    let final: URL | null = null;
+    try {
+      final = res.url ? new URL(res.url) : null;
+    } catch {
+      final = null;
+    }
+    if (final && !sameSite(parsed, final)) {
+      await res.body?.cancel().catch(() => {});
+      return {
+        ok: false,
+        kind: 'redirected',
+        message: `${what} (${url}) redirected to ${final.href}, on another site; Crosscheck follows redirects only within the site of the address it was given`,
+        transient: false,
+      };
     }
     const validators: Validators = {};
     const etag = res.headers.get('etag');

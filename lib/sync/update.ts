@@ -142,6 +142,7 @@ async function fetchVerified(
   }
   if (got.notModified) return { ok: false, status: 'failed', reason: `the server answered 304 Not Modified for ${what} (${url}), which was not asked for` };
   const bytes = got.bytes;
+  if (isWebPage(bytes)) return { ok: false, status: 'refused', reason: `the server sent a web page (HTML) instead of ${what} (${url}): the file is missing there, or its address is wrong` };
   if (bytes.byteLength < spec.size)
     return {
       ok: false,
@@ -301,6 +302,17 @@ async function updateEntry(ctx: Ctx, entry: FeedPack, baseUrl: string): Promise<
   }
 }
 
+/**
+ * Whether a file is a web page rather than JSON: its first character (after a BOM and white space)
+ * is "<", which no JSON text starts with. A host answers a wrong address with its HTML page, often
+ * with status 200.
+ */
+export function isWebPage(bytes: Uint8Array): boolean {
+  let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  while (i < bytes.length && (bytes[i] === 0x20 || bytes[i] === 0x09 || bytes[i] === 0x0a || bytes[i] === 0x0d)) i++;
+  return bytes[i] === 0x3c;
+}
+
 function decodeFeed(bytes: Uint8Array): { value: unknown } | { problem: string } {
   if (bytes.byteLength === 0) return { problem: 'the file is empty' };
   let text: string;
@@ -340,6 +352,12 @@ export async function updateFeed(feedUrl: string, deps: UpdateDeps): Promise<Fee
   if (got.notModified)
     return { ...base, status: 'not-modified', validators: got.validators, message: `The feed has not changed since the last check; ${unchanged}` };
 
+  if (isWebPage(got.bytes))
+    return {
+      ...base,
+      status: 'refused',
+      message: `The address ${feedUrl} gives a web page (HTML), not a Crosscheck feed: check it (it should be the address of a feed.json file); ${unchanged}`,
+    };
   const decoded = decodeFeed(got.bytes);
   if ('problem' in decoded) return { ...base, status: 'refused', message: `The feed at ${feedUrl} is not valid: ${decoded.problem}; ${unchanged}` };
   const feed = checkFeed(decoded.value);

@@ -402,7 +402,11 @@ describe('updateFeed against a real server', () => {
     expect(r).toMatchObject({ status: 'refused' });
     expect(r.message).toBe(`The feed at ${feedUrl} is not valid: version: feed format version 2 is not supported; this version of Crosscheck reads version 1; the installed packs are unchanged`);
     files.set('/feed/feed.json', Buffer.from('<html>hello</html>'));
-    expect((await updateFeed(feedUrl, deps())).message).toMatch(/is not valid: invalid JSON at line 1, column 1: Unexpected token '<'; the installed packs are unchanged$/);
+    expect((await updateFeed(feedUrl, deps())).message).toBe(
+      `The address ${feedUrl} gives a web page (HTML), not a Crosscheck feed: check it (it should be the address of a feed.json file); the installed packs are unchanged`,
+    );
+    files.set('/feed/feed.json', Buffer.from('{"format": "crosscheck-feed", oops}'));
+    expect((await updateFeed(feedUrl, deps())).message).toMatch(/is not valid: invalid JSON at line 1, column 31: .*; the installed packs are unchanged$/);
     await expectVersion1Intact();
   });
 });
