@@ -91,7 +91,7 @@ export async function hoverText(page, needle) {
       const r = document.createRange();
       r.setStart(t, i);
       r.setEnd(t, i + 3);
-      const b = r.getBoundingClientRect();
+      const b = r.getClientRects()[0] ?? r.getBoundingClientRect();
       return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
     }
     return null;

@@ -160,6 +160,19 @@ export default defineContentScript({
             render(c ? <HoverCard content={c} onClose={() => draw(null)} /> : null, container);
             const el = container.querySelector<HTMLElement>('.card');
             if (!el || !anchor) return;
+            // In the top layer (a manual popover): no transform, clipping or stacking of the page's
+            // elements reaches it, wherever the page puts our host. Moving the host closes it: shown
+            // again on the next frame too.
+            const top = () => {
+              try {
+                if (el.isConnected && !el.matches(':popover-open')) el.showPopover();
+              } catch {
+                // No popover support: the fixed card above the page is the fallback.
+              }
+            };
+            if (!el.hasAttribute('popover')) el.setAttribute('popover', 'manual');
+            top();
+            requestAnimationFrame(top);
             const a = anchor;
             void computePosition({ getBoundingClientRect: () => a }, el, { strategy: 'fixed', placement: 'bottom-start', middleware: [offset(8), flip(), shift({ padding: 8 })] }).then(({ x, y }) => {
               el.style.left = `${x}px`;
@@ -192,6 +205,9 @@ export default defineContentScript({
       requestAnimationFrame(() => setTimeout(() => performance.measure('crosscheck-card', { start: since, end: performance.now() }), 0));
     const open = async (mark: Mark, rect: DOMRect) => {
       const intent = performance.now();
+      // A page that removed our host, or moved it into its own (clipped, transformed) elements:
+      // back at the end of the body, when the reader asks for a card (never in a loop with the page).
+      if (ui && ui.shadowHost.parentNode !== document.body) document.body?.append(ui.shadowHost);
       if (mark.kind === 'claim') {
         timed('card', () => setContent?.({ kind: 'claim', claim: mark.claim }, rect));
         return painted(intent);
