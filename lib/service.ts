@@ -5,7 +5,7 @@
 import { checkPackFile, formatFileProblem } from './pack/file';
 import type { Pack } from './pack/schema';
 import type {
-  ActorCard, BundledState, DisplaySettings, FeedCheck, PacksChangedMessage, PageEvent, PageSummary, Reply, Request, SyncProgressMessage,
+  ActorCard, BundledState, DisplaySettings, DroppedMessages, FeedCheck, PacksChangedMessage, PageEvent, PageSummary, Reply, Request, SyncProgressMessage,
 } from './protocol';
 import { ScanEngine, type ScanResult } from './scan/engine';
 import { mergeScanResults } from './scan/merge';
@@ -55,6 +55,8 @@ export interface ServiceDeps {
   /** Asks one tab to scan again (its summary was lost when the worker stopped). */
   rescanTab?: (tabId: number) => void;
   log?: (level: 'info' | 'warn', message: string) => void;
+  /** The messages dropped on receipt so far (lib/protocol-guard.ts), for the options page. */
+  diagnostics?: () => { dropped: DroppedMessages; since: string };
   now?: () => Date;
   random?: () => number;
 }
@@ -286,6 +288,8 @@ export class BackgroundService {
       }
       case 'sites':
         return { ok: true, sites: await disabledSites(db) };
+      case 'diagnostics':
+        return { ok: true, ...(this.deps.diagnostics?.() ?? { dropped: { sender: 0, malformed: 0, 'not-allowed': 0 }, since: this.now().toISOString() }) };
       case 'settings':
         return { ok: true, settings: await this.getSettings() };
       case 'set-settings': {

@@ -360,6 +360,13 @@ describe('a woken worker', { timeout: 30_000 }, () => {
   });
 });
 
+describe('diagnostics', () => {
+  it('answers with the counts the background passes in', async () => {
+    const h = await started({ diagnostics: () => ({ dropped: { sender: 1, malformed: 2, 'not-allowed': 3 }, since: '2026-02-01T10:00:00.000Z' }) });
+    expect(await h.ask({ type: 'diagnostics' })).toEqual({ ok: true, dropped: { sender: 1, malformed: 2, 'not-allowed': 3 }, since: '2026-02-01T10:00:00.000Z' });
+  });
+});
+
 describe('the protocol', () => {
   const ext = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop';
   it('content scripts may scan and ask for actor cards, nothing else; extension pages anything', () => {
