@@ -80,12 +80,14 @@ export const SetSettingsRequest = v.object({
 export const SitesRequest = v.object({ type: v.literal('sites') });
 /** How many messages the background dropped, by reason (lib/protocol-guard.ts). */
 export const DiagnosticsRequest = v.object({ type: v.literal('diagnostics') });
+/** Deletes everything the reader's use of Crosscheck stored; the bundled pack is installed again. */
+export const DeleteAllDataRequest = v.object({ type: v.literal('delete-all-data') });
 
 export const Request = v.variant('type', [
   ScanRequest, SummaryRequest, ActorCardRequest, SiteRequest, SetSiteRequest,
   UpdateNowRequest, FeedsRequest, SubscribeRequest, UnsubscribeRequest, PacksRequest, ImportPackRequest, RemovePackRequest,
   RestoreBundledRequest, ExportPacksRequest, KeysRequest, AddKeyRequest, RemoveKeyRequest, SettingsRequest, SetSettingsRequest,
-  SitesRequest, DiagnosticsRequest,
+  SitesRequest, DiagnosticsRequest, DeleteAllDataRequest,
 ]);
 export type Request = v.InferOutput<typeof Request>;
 export type ScanRequest = v.InferOutput<typeof ScanRequest>;
@@ -192,6 +194,7 @@ interface Replies {
   sites: { ok: true; sites: string[] };
   /** `since`: when the background (the service worker) started; the counts are of this run. */
   diagnostics: { ok: true; dropped: DroppedMessages; since: string };
+  'delete-all-data': { ok: true; message: string };
 }
 
 export type Reply<R extends { type: RequestType }> = Replies[R['type']] | Fail;

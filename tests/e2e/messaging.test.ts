@@ -45,7 +45,7 @@ afterAll(async () => {
 async function optionsPage(): Promise<Page> {
   const o = await ext.context.newPage();
   await o.goto(`chrome-extension://${ext.extensionId}/options.html`);
-  await o.getByRole('heading', { name: 'Packs' }).waitFor();
+  await o.getByRole('heading', { name: 'Your data' }).waitFor();
   return o;
 }
 
@@ -202,6 +202,12 @@ describe('messaging', () => {
     expect(await o.evaluate(() => chrome.runtime.sendMessage({ type: 'settings', extra: 'x', __debug: true }))).toMatchObject({ ok: true });
     expect((await dropped(o)).malformed).toBe(after.malformed);
 
+    // The Diagnostics line of the options page shows the counts.
+    await o.reload();
+    const line = o.locator('.diagnostics');
+    await line.waitFor();
+    expect((await line.innerText()).replace(/\s+/g, ' ')).toContain(`${after.malformed} malformed`);
+
     // Nothing was deleted or changed, and pages are read as before.
     expect(await o.locator(`li.pack[data-pack-id="${readBundledPack().id}"]`).count()).toBe(1);
     const { page, tab } = await storyTab();
@@ -220,6 +226,7 @@ describe('messaging', () => {
       `(async () => {
         const ask = async (m) => { try { return (await chrome.runtime.sendMessage(m)) ?? null; } catch (e) { return 'error: ' + e; } };
         return {
+          deleteAll: await ask({ type: 'delete-all-data' }),
           removePack: await ask({ type: 'remove-pack', id: ${JSON.stringify(readBundledPack().id)} }),
           diagnostics: await ask({ type: 'diagnostics' }),
           subscribe: await ask({ type: 'subscribe', url: 'https://feeds.example/feed.json' }),
@@ -228,7 +235,7 @@ describe('messaging', () => {
         };
       })()`,
     )) as Record<string, { ok?: boolean; error?: string; result?: { actors: unknown[] } } | null>;
-    const refused = ['remove-pack', 'diagnostics', 'subscribe'];
+    const refused = ['delete-all-data', 'remove-pack', 'diagnostics', 'subscribe'];
     for (const type of refused)
       expect(Object.values(replies)).toContainEqual({ ok: false, error: `"${type}" is answered for the extension's own pages only` });
     expect(replies.malformed).toBeNull();

@@ -37,6 +37,7 @@ const SAMPLES: Record<RequestType, Request> = {
   'set-settings': { type: 'set-settings', hoverDelayMs: 100 },
   sites: { type: 'sites' },
   diagnostics: { type: 'diagnostics' },
+  'delete-all-data': { type: 'delete-all-data' },
 };
 
 /** Shapes that are no request of the protocol, each with what is wrong. */
@@ -123,6 +124,7 @@ describe('the message guard', () => {
       refused.push(req.type);
     }
     expect(Object.keys(SAMPLES).filter((t) => !refused.includes(t))).toEqual([...CONTENT_SCRIPT_REQUESTS]);
+    expect(refused).toContain('delete-all-data');
     expect(refused).toContain('diagnostics');
     expect(g.dropped()).toEqual({ sender: 0, malformed: 0, 'not-allowed': Object.keys(SAMPLES).length - CONTENT_SCRIPT_REQUESTS.length });
   });
@@ -131,7 +133,7 @@ describe('the message guard', () => {
     const g = new MessageGuard();
     // The extension's origin as a prefix of another host, in a tab: a content script on that site.
     const lookalike = { id: ID, url: `${ORIGIN}.evil.example/options.html`, tab: { id: 9 } };
-    expect(g.admit(SAMPLES['update-now'], lookalike, self)).toMatchObject({ ok: false, reason: 'not-allowed' });
+    expect(g.admit(SAMPLES['delete-all-data'], lookalike, self)).toMatchObject({ ok: false, reason: 'not-allowed' });
     expect(g.admit(SAMPLES.scan, lookalike, self)).toMatchObject({ ok: true, from: 'content-script' });
   });
 
