@@ -3,7 +3,8 @@
 import { browser, defineBackground } from '#imports';
 import bundledPack from '@/assets/packs/putin-residence-claim-2025-12.json';
 import { navigateFrames } from '@/lib/navigate';
-import { allowedFrom, COMMANDS, parseNavigateReply, parseRequest, type NavigateMessage, type PacksChangedMessage } from '@/lib/protocol';
+import { COMMANDS, parseNavigateReply, type NavigateMessage, type PacksChangedMessage } from '@/lib/protocol';
+import { MessageGuard } from '@/lib/protocol-guard';
 import { BackgroundService } from '@/lib/service';
 import { openDatabase } from '@/lib/store/db';
 import { feedOriginPattern } from '@/lib/store/feeds';
@@ -18,6 +19,9 @@ function log(level: 'info' | 'warn', message: string): void {
 const sendToTab = (tabId: number, message: PacksChangedMessage) => {
   void browser.tabs.sendMessage(tabId, message).catch(() => {});
 };
+
+/** Admits the messages the background answers, and counts those it drops. */
+const guard = new MessageGuard();
 
 const service = new BackgroundService({
   db: openDatabase(),
@@ -45,25 +49,25 @@ const service = new BackgroundService({
     else void browser.alarms.create(SYNC_ALARM, { when: Math.max(when, Date.now() + 1000) });
   },
   log,
+  diagnostics: () => ({ dropped: guard.dropped(), since: guard.since }),
 });
 
 export default defineBackground(() => {
-  const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
+  const self = { id: browser.runtime.id, origin: new URL(browser.runtime.getURL('/')).origin };
   browser.runtime.onInstalled.addListener((details) => {
     void service.start(`onInstalled:${details.reason}`);
   });
-  // Messages from our own content scripts and pages only; anything that is not a valid request of
-  // the protocol (lib/protocol.ts) is dropped unanswered, and a content script asking for what
-  // only the extension's pages may ask is refused.
+  // Messages from our own pages and content scripts only (lib/protocol-guard.ts). Web pages cannot
+  // send (no externally_connectable), other extensions' messages would go to onMessageExternal,
+  // which nothing listens to. What is not a valid request of the protocol is dropped unanswered, a
+  // content script asking for what only the pages may ask is refused; both are counted.
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
-    if (sender.id !== browser.runtime.id) return false;
-    const req = parseRequest(message);
-    if (!req) return false;
-    if (!allowedFrom(req, sender, extensionOrigin)) {
-      sendResponse({ ok: false, error: `"${req.type}" is answered for the extension's own pages only` });
+    const admitted = guard.admit(message, sender, self);
+    if (!admitted.ok) {
+      if (admitted.reply) sendResponse(admitted.reply);
       return false;
     }
-    void service.handle(req, { tabId: sender.tab?.id, frameId: sender.frameId }).then(sendResponse);
+    void service.handle(admitted.req, { tabId: sender.tab?.id, frameId: sender.frameId }).then(sendResponse);
     return true;
   });
   browser.tabs.onRemoved.addListener((tabId) => service.forgetTab(tabId));

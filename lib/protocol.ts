@@ -78,12 +78,16 @@ export const SetSettingsRequest = v.object({
   checkIntervalHours: v.optional(v.pipe(v.number(), v.finite())),
 });
 export const SitesRequest = v.object({ type: v.literal('sites') });
+/** How many messages the background dropped, by reason (lib/protocol-guard.ts). */
+export const DiagnosticsRequest = v.object({ type: v.literal('diagnostics') });
+/** Deletes everything the reader's use of Crosscheck stored; the bundled pack is installed again. */
+export const DeleteAllDataRequest = v.object({ type: v.literal('delete-all-data') });
 
 export const Request = v.variant('type', [
   ScanRequest, SummaryRequest, ActorCardRequest, SiteRequest, SetSiteRequest,
   UpdateNowRequest, FeedsRequest, SubscribeRequest, UnsubscribeRequest, PacksRequest, ImportPackRequest, RemovePackRequest,
   RestoreBundledRequest, ExportPacksRequest, KeysRequest, AddKeyRequest, RemoveKeyRequest, SettingsRequest, SetSettingsRequest,
-  SitesRequest,
+  SitesRequest, DiagnosticsRequest, DeleteAllDataRequest,
 ]);
 export type Request = v.InferOutput<typeof Request>;
 export type ScanRequest = v.InferOutput<typeof ScanRequest>;
@@ -156,6 +160,16 @@ export interface BundledState {
   removed: boolean;
 }
 
+/** Messages the background dropped since it started, by reason (see lib/protocol-guard.ts). */
+export interface DroppedMessages {
+  /** Not from this extension, or from neither one of its pages nor a content script in a tab. */
+  sender: number;
+  /** Not a request of this protocol: not an object, an unknown type, a missing or mistyped field, a string too long. */
+  malformed: number;
+  /** A content script asking for what only the extension's pages may ask. */
+  'not-allowed': number;
+}
+
 type Fail = { ok: false; error: string };
 interface Replies {
   scan: { ok: true; result: ScanResult; siteOff?: boolean; display: DisplaySettings };
@@ -178,12 +192,27 @@ interface Replies {
   settings: { ok: true; settings: ReadingSettings };
   'set-settings': { ok: true; settings: ReadingSettings };
   sites: { ok: true; sites: string[] };
+  /** `since`: when the background (the service worker) started; the counts are of this run. */
+  diagnostics: { ok: true; dropped: DroppedMessages; since: string };
+  'delete-all-data': { ok: true; message: string };
 }
 
 export type Reply<R extends { type: RequestType }> = Replies[R['type']] | Fail;
 
+/**
+ * A message as the browser delivers it is a plain object (a JSON or structured-clone copy): an
+ * object with a prototype of its own (whose `type` could be inherited) is not one of ours. Any
+ * realm's Object.prototype will do (a message may be cloned into another compartment).
+ */
+function plainObject(message: unknown): boolean {
+  if (typeof message !== 'object' || message === null) return false;
+  const proto: unknown = Object.getPrototypeOf(message);
+  return proto === null || Object.getPrototypeOf(proto) === null;
+}
+
 /** Parses a message received from elsewhere; null for anything that is not one of ours. */
 export function parseRequest(message: unknown): Request | null {
+  if (!plainObject(message)) return null;
   const r = v.safeParse(Request, message);
   return r.success ? r.output : null;
 }
@@ -201,6 +230,7 @@ export const NavigateMessage = v.object({
 export type NavigateMessage = v.InferOutput<typeof NavigateMessage>;
 
 export function parseNavigate(message: unknown): NavigateMessage | null {
+  if (!plainObject(message)) return null;
   const r = v.safeParse(NavigateMessage, message);
   return r.success ? r.output : null;
 }
@@ -227,6 +257,7 @@ export const RevealMessage = v.object({
 export type RevealMessage = v.InferOutput<typeof RevealMessage>;
 
 export function parseReveal(message: unknown): RevealMessage | null {
+  if (!plainObject(message)) return null;
   const r = v.safeParse(RevealMessage, message);
   return r.success ? r.output : null;
 }
@@ -236,6 +267,7 @@ export const PacksChangedMessage = v.object({ type: v.literal('packs-changed') }
 export type PacksChangedMessage = v.InferOutput<typeof PacksChangedMessage>;
 
 export function parsePacksChanged(message: unknown): PacksChangedMessage | null {
+  if (!plainObject(message)) return null;
   const r = v.safeParse(PacksChangedMessage, message);
   return r.success ? r.output : null;
 }
@@ -260,6 +292,7 @@ export type PageEvent = v.InferOutput<typeof PageEvent>;
 
 /** What the options page listens to; null for anything else (requests to the background among them). */
 export function parsePageEvent(message: unknown): PageEvent | null {
+  if (!plainObject(message)) return null;
   const r = v.safeParse(PageEvent, message);
   return r.success ? r.output : null;
 }

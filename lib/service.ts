@@ -5,12 +5,13 @@
 import { checkPackFile, formatFileProblem } from './pack/file';
 import type { Pack } from './pack/schema';
 import type {
-  ActorCard, BundledState, DisplaySettings, FeedCheck, PacksChangedMessage, PageEvent, PageSummary, Reply, Request, SyncProgressMessage,
+  ActorCard, BundledState, DisplaySettings, DroppedMessages, FeedCheck, PacksChangedMessage, PageEvent, PageSummary, Reply, Request, SyncProgressMessage,
 } from './protocol';
 import { ScanEngine, type ScanResult } from './scan/engine';
 import { mergeScanResults } from './scan/merge';
 import type { CrosscheckDb, FeedRow } from './store/db';
 import { engineCacheKey, readEngineCache, writeEngineCache } from './store/engine-cache';
+import { eraseAllData } from './store/erase';
 import { addFeed, dueFeeds, listFeeds, nextDue, recordCheck, removeFeed, rescheduleFeeds } from './store/feeds';
 import { addTrustedKeys, ensureBuildKeys, listTrustedKeys, removeTrustedKey, trustedPublicKeys } from './store/keys';
 import { importPack, installBundledPack, listPacks, loadPack, loadPacks, removePack } from './store/packs';
@@ -55,6 +56,8 @@ export interface ServiceDeps {
   /** Asks one tab to scan again (its summary was lost when the worker stopped). */
   rescanTab?: (tabId: number) => void;
   log?: (level: 'info' | 'warn', message: string) => void;
+  /** The messages dropped on receipt so far (lib/protocol-guard.ts), for the options page. */
+  diagnostics?: () => { dropped: DroppedMessages; since: string };
   now?: () => Date;
   random?: () => number;
 }
@@ -286,6 +289,10 @@ export class BackgroundService {
       }
       case 'sites':
         return { ok: true, sites: await disabledSites(db) };
+      case 'diagnostics':
+        return { ok: true, ...(this.deps.diagnostics?.() ?? { dropped: { sender: 0, malformed: 0, 'not-allowed': 0 }, since: this.now().toISOString() }) };
+      case 'delete-all-data':
+        return { ok: true, message: await this.deleteAllData() };
       case 'settings':
         return { ok: true, settings: await this.getSettings() };
       case 'set-settings': {
@@ -586,6 +593,50 @@ export class BackgroundService {
       .sort((a, b) => a - b);
   }
 
+  // ---- "Delete all data" -----------------------------------------------------------------------
+
+  /**
+   * Deletes everything stored (lib/store/erase.ts, one transaction: all or nothing) and what the
+   * worker holds in memory (tabs' findings, the engine, the settings), clears the scheduled check,
+   * then installs again what ships with the extension: the bundled pack (even if the reader had
+   * removed it) and the build's keys. Throws only when nothing was deleted.
+   */
+  private async deleteAllData(): Promise<string> {
+    const { db } = this.deps;
+    // A check running now would install what it downloads after the deletion: let it end first.
+    while (this.checking) await this.checking.promise.catch(() => {});
+    const erased = await eraseAllData(db);
+    this.frames.clear();
+    this.rescans.clear();
+    this.lastProgress.clear();
+    this.settings = null;
+    this.reload();
+    this.deps.scheduleCheck?.(null);
+    this.log('info', 'all data deleted (the reader asked)');
+
+    const kept: string[] = [];
+    try {
+      if (this.deps.bundledPack !== undefined) {
+        const r = await installBundledPack(db, this.deps.bundledPack);
+        if (r.status === 'installed' || r.status === 'unchanged') kept.push(`The pack that came with Crosscheck ("${r.pack.title}", version ${r.pack.version}) is installed again.`);
+        else kept.push(`The pack that came with Crosscheck could not be installed again (${r.message}); "Restore bundled pack" tries again.`);
+      }
+      const keys = await ensureBuildKeys(db, this.deps.buildKeys ?? [], this.now());
+      const n = keys.added.length;
+      if (n) kept.push(`${n === 1 ? 'The key' : `The ${n} keys`} that came with this build ${n === 1 ? 'is' : 'are'} trusted again.`);
+      await this.scheduleNext();
+    } catch (e) {
+      this.log('warn', `after deleting all data: ${describe(e)}`);
+      kept.push(`Reinstalling what came with Crosscheck failed (${describe(e)}); it is tried again when the browser restarts.`);
+    }
+    await this.packsChanged();
+    this.deps.notifyPages?.({ type: 'feeds-changed' });
+    return [
+      `Deleted ${count(erased.packs, 'pack')}, ${count(erased.feeds, 'subscription')}, ${count(erased.keys, 'key')} you added, ${count(erased.sites, 'site')} turned off, your reading settings and the scanner's cache.`,
+      ...kept,
+    ].join(' ');
+  }
+
   /** A tab's findings: its top page's with those of its frames that belong to the same page. */
   private summary(tabId: number): PageSummary | null {
     const frames = this.frames.get(tabId);
@@ -627,6 +678,10 @@ export class BackgroundService {
       ),
     };
   }
+}
+
+function count(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 function describe(e: unknown): string {

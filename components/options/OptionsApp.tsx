@@ -1,6 +1,6 @@
-// The options page: Subscriptions, Packs, Trusted keys, Reading. Everything is read from and done
-// by the background (lib/service.ts) through `api`; the page refreshes when the background says
-// the packs or feeds changed, and shows download progress as it comes.
+// The options page: Subscriptions, Packs, Trusted keys, Reading, Your data. Everything is read
+// from and done by the background (lib/service.ts) through `api`; the page refreshes when the
+// background says the packs or feeds changed, and shows download progress as it comes.
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { BundledState, SyncProgressMessage } from '../../lib/protocol';
 import type { FeedRow, PackRow, TrustedKeyRow } from '../../lib/store/db';
@@ -10,6 +10,7 @@ import { Packs } from './Packs';
 import { Reading } from './Reading';
 import { Subscriptions } from './Subscriptions';
 import { TrustedKeys } from './TrustedKeys';
+import { YourData, type Diagnostics } from './YourData';
 
 interface Data {
   feeds: FeedRow[] | null;
@@ -18,10 +19,16 @@ interface Data {
   keys: TrustedKeyRow[] | null;
   settings: ReadingSettings | null;
   sites: string[] | null;
+  diagnostics: Diagnostics | null;
 }
 
+const EMPTY: Data = { feeds: null, packs: null, bundled: null, keys: null, settings: null, sites: null, diagnostics: null };
+
 export function OptionsApp({ api }: { api: OptionsApi }) {
-  const [data, setData] = useState<Data>({ feeds: null, packs: null, bundled: null, keys: null, settings: null, sites: null });
+  const [data, setData] = useState<Data>(EMPTY);
+  // Bumped when all data was deleted: the sections start afresh (their drafts and notes were of
+  // the data that is gone).
+  const [generation, setGeneration] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const [progress, setProgress] = useState<SyncProgressMessage | null>(null);
 
@@ -39,13 +46,20 @@ export function OptionsApp({ api }: { api: OptionsApi }) {
         else fail(r.error);
       }
       if (what === 'all') {
-        const [k, s, sites] = await Promise.all([api.send({ type: 'keys' }), api.send({ type: 'settings' }), api.send({ type: 'sites' })]);
+        const [k, s, sites, diag] = await Promise.all([
+          api.send({ type: 'keys' }),
+          api.send({ type: 'settings' }),
+          api.send({ type: 'sites' }),
+          api.send({ type: 'diagnostics' }),
+        ]);
         if (k.ok) setData((d) => ({ ...d, keys: k.keys }));
         else fail(k.error);
         if (s.ok) setData((d) => ({ ...d, settings: s.settings }));
         else fail(s.error);
         if (sites.ok) setData((d) => ({ ...d, sites: sites.sites }));
         else fail(sites.error);
+        // Diagnostics are a nicety: without them the page still works.
+        if (diag.ok) setData((d) => ({ ...d, diagnostics: { dropped: diag.dropped, since: diag.since } }));
       }
     },
     [api],
@@ -65,6 +79,12 @@ export function OptionsApp({ api }: { api: OptionsApi }) {
   }, [api, load]);
 
   const reloadAll = () => void load('all');
+  const afterDeleteAll = () => {
+    setData(EMPTY);
+    setProgress(null);
+    setGeneration((g) => g + 1);
+    void load('all');
+  };
   return (
     <main>
       <h1>Crosscheck options</h1>
@@ -73,10 +93,11 @@ export function OptionsApp({ api }: { api: OptionsApi }) {
           {error}
         </p>
       )}
-      <Subscriptions api={api} feeds={data.feeds} progress={progress} reload={() => void load('feeds')} />
-      <Packs api={api} packs={data.packs} bundled={data.bundled} reload={() => void load('packs')} />
-      <TrustedKeys api={api} keys={data.keys} reload={reloadAll} />
-      <Reading api={api} settings={data.settings} sites={data.sites} reload={reloadAll} />
+      <Subscriptions key={`s${generation}`} api={api} feeds={data.feeds} progress={progress} reload={() => void load('feeds')} />
+      <Packs key={`p${generation}`} api={api} packs={data.packs} bundled={data.bundled} reload={() => void load('packs')} />
+      <TrustedKeys key={`k${generation}`} api={api} keys={data.keys} reload={reloadAll} />
+      <Reading key={`r${generation}`} api={api} settings={data.settings} sites={data.sites} reload={reloadAll} />
+      <YourData api={api} diagnostics={data.diagnostics} reload={afterDeleteAll} />
     </main>
   );
 }

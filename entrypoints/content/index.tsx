@@ -306,7 +306,9 @@ export default defineContentScript({
     let at = -1;
     const reducedMotion = () => matchMedia('(prefers-reduced-motion: reduce)').matches;
     const show = (mark: Mark) => mark.range.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: reducedMotion() ? 'instant' : 'auto' });
-    const onMessage = (message: unknown, _sender: unknown, reply: (r: NavigateReply) => void) => {
+    const onMessage = (message: unknown, sender: { id?: string }, reply: (r: NavigateReply) => void) => {
+      // Only our background and pages; each message validated below.
+      if (sender.id !== browser.runtime.id) return;
       if (parsePacksChanged(message)) {
         dynamic?.reset();
         void scanPage();

@@ -66,6 +66,7 @@ function fakeApi(over: { feeds?: FeedRow[]; answer?: (req: Request) => unknown }
         case 'keys': return { ok: true, keys: [] };
         case 'settings': return { ok: true, settings: { hoverDelayMs: 350, highlightStyle: 'background', checkIntervalHours: 12 } };
         case 'sites': return { ok: true, sites: [] };
+        case 'diagnostics': return { ok: true, dropped: { sender: 0, malformed: 0, 'not-allowed': 0 }, since: '2026-01-15T10:00:00.000Z' };
         default: return { ok: false, error: `unexpected ${req.type}` };
       }
     }) as OptionsApi['send'],
@@ -118,10 +119,10 @@ describe('UpdateNow', () => {
 });
 
 describe('the options page', () => {
-  it('has the four sections, each with its heading', async () => {
+  it('has the five sections, each with its heading', async () => {
     render(<OptionsApp api={fakeApi().api} />, host.el);
     await flush();
-    expect([...host.el.querySelectorAll('h2')].map(text)).toEqual(['Subscriptions', 'Packs', 'Trusted keys', 'Reading']);
+    expect([...host.el.querySelectorAll('h2')].map(text)).toEqual(['Subscriptions', 'Packs', 'Trusted keys', 'Reading', 'Your data']);
     expect(words(host.el.querySelector('li.pack'))).toMatch(/^The story version 3 46 claims · 19 actors · from a feed · last updated /);
   });
 
@@ -246,5 +247,88 @@ describe('the options page', () => {
     await flush();
     expect(f.sent).toContainEqual({ type: 'restore-bundled' });
     expect(text(host.el.querySelector('[role="status"].note'))).toBe('Restored the bundled pack "The story" (version 1).');
+  });
+});
+
+describe('your data', () => {
+  const section = () => [...host.el.querySelectorAll('section')].find((x) => text(x.querySelector('h2')) === 'Your data')!;
+  const buttons = () => [...section().querySelectorAll('button')].map(text);
+  const DELETED = "Deleted 2 packs, 1 subscription, 1 key you added, 0 sites turned off, your reading settings and the scanner's cache.";
+
+  it('"Delete all data" asks first, on the page, saying what stays; Cancel deletes nothing', async () => {
+    const f = fakeApi();
+    render(<OptionsApp api={f.api} />, host.el);
+    await flush();
+    expect(words(section())).toMatch(/everything on this device/);
+    expect(buttons()).toEqual(['Delete all data']);
+    button('Delete all data').click();
+    await flush();
+    // A step on the page (no window.confirm): the warning, the choices, the focus on the safe one.
+    const group = section().querySelector('[role="group"]')!;
+    expect(words(group)).toMatch(/^Delete every pack, subscription, key you added, reading setting and site turned off\? .*bundled pack is installed again.* keys that came with this build are trusted again.* cannot be undone\./);
+    expect(group.getAttribute('aria-labelledby')).toBe('delete-warning');
+    expect(buttons()).toEqual(['Yes, delete all data', 'Cancel']);
+    expect(document.activeElement).toBe(button('Cancel'));
+    button('Cancel').click();
+    await flush();
+    expect(buttons()).toEqual(['Delete all data']);
+    expect(f.sent.some((r) => r.type === 'delete-all-data')).toBe(false);
+  });
+
+  it('the second click deletes, says what was deleted, and reloads every section from the background', async () => {
+    let deleted = false;
+    const f = fakeApi({
+      answer: (req) => {
+        if (req.type === 'delete-all-data') {
+          deleted = true;
+          return { ok: true, message: DELETED };
+        }
+        if (req.type === 'settings') return { ok: true, settings: deleted ? { hoverDelayMs: 350, highlightStyle: 'background', checkIntervalHours: 12 } : { hoverDelayMs: 900, highlightStyle: 'underline', checkIntervalHours: 24 } };
+        if (req.type === 'feeds') return { ok: true, feeds: deleted ? [] : [newFeedRow(FEED, new Date())], checking: false };
+        return undefined;
+      },
+    });
+    render(<OptionsApp api={f.api} />, host.el);
+    await flush();
+    expect(labelled<HTMLInputElement>(/Hover delay/).value).toBe('900');
+    expect(host.el.querySelector('ul.feeds')).not.toBeNull();
+    button('Delete all data').click();
+    await flush();
+    button('Yes, delete all data').click();
+    await flush();
+    expect(f.sent.filter((r) => r.type === 'delete-all-data')).toEqual([{ type: 'delete-all-data' }]);
+    expect(text(section().querySelector('[role="status"]'))).toBe(DELETED);
+    expect(buttons()).toEqual(['Delete all data']);
+    // Every section shows the data as it is now, the reading settings' fields included.
+    await vi.waitFor(() => expect(labelled<HTMLInputElement>(/Hover delay/).value).toBe('350'));
+    expect(labelled<HTMLSelectElement>(/Highlight style/).value).toBe('background');
+    expect(host.el.querySelector('ul.feeds')).toBeNull();
+    expect(words(host.el.querySelectorAll('section')[0])).toMatch(/You follow no feed yet/);
+  });
+
+  it('says so when the deletion failed', async () => {
+    const f = fakeApi({ answer: (req) => (req.type === 'delete-all-data' ? { ok: false, error: "Crosscheck's background did not answer; try again" } : undefined) });
+    render(<OptionsApp api={f.api} />, host.el);
+    await flush();
+    button('Delete all data').click();
+    await flush();
+    button('Yes, delete all data').click();
+    await flush();
+    expect(text(section().querySelector('[role="alert"]'))).toBe("Could not delete all data: Crosscheck's background did not answer; try again");
+  });
+
+  it('shows the messages the background dropped, by reason', async () => {
+    const f = fakeApi({ answer: (req) => (req.type === 'diagnostics' ? { ok: true, dropped: { sender: 1, malformed: 5, 'not-allowed': 2 }, since: '2026-01-15T10:00:00.000Z' } : undefined) });
+    render(<OptionsApp api={f.api} />, host.el);
+    await flush();
+    expect(words(section().querySelector('.diagnostics'))).toMatch(
+      /^Diagnostics: 8 messages dropped since Crosscheck's background started \(.*2026.*\): 1 from an unknown sender, 5 malformed, 2 not allowed for their sender\.$/,
+    );
+    // Without an answer the line is left out, and the page does not call it an error.
+    render(null, host.el);
+    render(<OptionsApp api={fakeApi({ answer: (req) => (req.type === 'diagnostics' ? { ok: false, error: 'no' } : undefined) }).api} />, host.el);
+    await flush();
+    expect(section().querySelector('.diagnostics')).toBeNull();
+    expect(host.el.querySelector('main > [role="alert"]')).toBeNull();
   });
 });

@@ -360,6 +360,110 @@ describe('a woken worker', { timeout: 30_000 }, () => {
   });
 });
 
+describe('delete all data', { timeout: 30_000 }, () => {
+  const OTHER = { ...version(1), id: 'other-story', title: 'Another story' };
+  const RECORD_TABLES = ['outlets', 'articles', 'actors', 'claims', 'reports', 'positions'] as const;
+
+  it('deletes packs, feeds, the keys the reader added, settings, sites, the engine cache and tabs\' findings; clears the alarm; installs what ships again', async () => {
+    const build = await newSigningKey();
+    await publish(version(2));
+    // The popup's wait for a rescan is not what this test is about.
+    const h = await started({ buildKeys: [build.publicKeyText], rescanTab: undefined });
+    // The reader's use: a key, a feed and its pack, a file's pack, settings, a site, a tab's findings.
+    ok(await h.ask({ type: 'add-key', text: trustedText, label: 'Publisher' }));
+    ok(await h.ask({ type: 'subscribe', url: feedUrl }));
+    ok(await h.ask({ type: 'update-now' }));
+    expect(await installed(h)).toBe(2);
+    ok(await h.ask({ type: 'import-pack', text: JSON.stringify(OTHER), name: 'other.json' }));
+    ok(await h.ask({ type: 'set-settings', hoverDelayMs: 900, highlightStyle: 'underline', checkIntervalHours: 24 }));
+    ok(await h.ask({ type: 'set-site', host: 'www.example.com', enabled: false }));
+    ok(await h.ask({ type: 'remove-key', keyId: build.key.id }));
+    ok(await h.ask({ type: 'scan', url: 'https://news.example/a', text: VALDAI_TEXT }, 7));
+    expect(ok(await h.ask({ type: 'page-summary', tabId: 7 })).summary).not.toBeNull();
+    expect(typeof h.alarms.at(-1)).toBe('number');
+    h.tabs.length = 0;
+    h.pages.length = 0;
+    h.alarms.length = 0;
+
+    const r = ok(await h.ask({ type: 'delete-all-data' }));
+    expect(r.message).toBe(
+      "Deleted 2 packs, 1 subscription, 1 key you added, 1 site turned off, your reading settings and the scanner's cache. " +
+        `The pack that came with Crosscheck ("${version(1).title}", version 1) is installed again. The key that came with this build is trusted again.`,
+    );
+
+    // Table by table: only what ships with the extension.
+    expect(await h.db.feeds.toArray()).toEqual([]);
+    expect((await h.db.packs.toArray()).map((p) => [p.id, p.version, p.source])).toEqual([[PACK, 1, 'bundled']]);
+    for (const t of RECORD_TABLES) expect(await h.db[t].where('pack').equals(OTHER.id).count(), t).toBe(0);
+    expect(await h.db.claims.count()).toBe(bundledPack().claims.length);
+    expect((await listTrustedKeys(h.db)).map((k) => [k.keyId, k.source])).toEqual([[build.key.id, 'build']]);
+    expect((await h.db.settings.toArray()).map((row) => row.key)).toEqual(['marker:buildKeysSeen']);
+    expect((await h.db.engineCache.toArray()).map((row) => row.key)).toEqual([`${PACK}@1`]);
+    // Through the requests too: defaults, no site off, no findings for the tab.
+    expect(ok(await h.ask({ type: 'settings' })).settings).toEqual({ hoverDelayMs: 350, highlightStyle: 'background', checkIntervalHours: 12 });
+    expect(ok(await h.ask({ type: 'sites' })).sites).toEqual([]);
+    expect(ok(await h.ask({ type: 'page-summary', tabId: 7 })).summary).toBeNull();
+    expect(await valdaiFound(h)).toBe(true);
+
+    // No wake-up is left; tabs scan again, the options page reloads.
+    expect(h.alarms).toContain(null);
+    expect(h.alarms.at(-1)).toBeNull();
+    expect(h.tabs).toEqual([{ type: 'packs-changed' }]);
+    expect(h.pages).toEqual(expect.arrayContaining([{ type: 'packs-changed' }, { type: 'feeds-changed' }]));
+
+    // Nothing is fetched any more, and the next worker start brings nothing back.
+    hits = [];
+    expect(ok(await h.ask({ type: 'update-now' })).results).toEqual([]);
+    const again = await started({ buildKeys: [build.publicKeyText] });
+    expect(await listFeeds(again.db)).toEqual([]);
+    expect((await again.db.packs.toArray()).map((p) => [p.id, p.version])).toEqual([[PACK, 1]]);
+    expect(hits).toEqual([]);
+  });
+
+  it('does not subscribe to the build\'s default feed again: deleting starts no requests', async () => {
+    const h = await started({ defaultFeed: feedUrl });
+    expect((await listFeeds(h.db)).map((f) => f.url)).toEqual([feedUrl]);
+    ok(await h.ask({ type: 'delete-all-data' }));
+    expect(await listFeeds(h.db)).toEqual([]);
+    const again = await started({ defaultFeed: feedUrl });
+    expect(await listFeeds(again.db)).toEqual([]);
+    expect(again.alarms.at(-1)).toBeNull();
+  });
+
+  it('a bundled pack the reader had removed is installed again', async () => {
+    const h = await started();
+    ok(await h.ask({ type: 'remove-pack', id: PACK }));
+    expect(await installed(h)).toBeNull();
+    expect(ok(await h.ask({ type: 'delete-all-data' })).message).toMatch(/^Deleted 0 packs, 0 subscriptions, 0 keys you added, 0 sites turned off, .* is installed again\.$/);
+    expect(await installed(h)).toBe(1);
+    expect(ok(await h.ask({ type: 'packs' })).bundled).toMatchObject({ installed: true, removed: false });
+  });
+
+  it('waits for a feed check under way, so nothing it downloads comes back after', async () => {
+    await publish(version(2));
+    slow = 400;
+    const h = await started();
+    ok(await h.ask({ type: 'add-key', text: trustedText }));
+    // Subscribing starts a check; the deletion is asked for while it downloads (the check has read
+    // the trusted keys by then, and would install what it downloads).
+    ok(await h.ask({ type: 'subscribe', url: feedUrl }));
+    while (!hits.length) await new Promise((r) => setTimeout(r, 10));
+    ok(await h.ask({ type: 'delete-all-data' }));
+    // Whatever check may still run has ended (checkFeeds waits for a running one).
+    await h.service.checkFeeds('due');
+    expect(await listFeeds(h.db)).toEqual([]);
+    expect(await installed(h)).toBe(1);
+    expect((await h.db.packs.get(PACK))?.source).toBe('bundled');
+  });
+});
+
+describe('diagnostics', () => {
+  it('answers with the counts the background passes in', async () => {
+    const h = await started({ diagnostics: () => ({ dropped: { sender: 1, malformed: 2, 'not-allowed': 3 }, since: '2026-02-01T10:00:00.000Z' }) });
+    expect(await h.ask({ type: 'diagnostics' })).toEqual({ ok: true, dropped: { sender: 1, malformed: 2, 'not-allowed': 3 }, since: '2026-02-01T10:00:00.000Z' });
+  });
+});
+
 describe('the protocol', () => {
   const ext = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop';
   it('content scripts may scan and ask for actor cards, nothing else; extension pages anything', () => {
