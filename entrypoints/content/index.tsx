@@ -5,7 +5,7 @@ import { computePosition, flip, offset, shift } from '@floating-ui/dom';
 import { render } from 'preact';
 import { browser, createShadowRootUi, defineContentScript } from '#imports';
 import { HoverCard, type CardContent } from '@/components/HoverCard';
-import { buildMarks, flash, paint, type Mark } from '@/components/page/highlighter';
+import { buildMarks, flash, MAX_MARKS, paint, type Mark } from '@/components/page/highlighter';
 import { watchHover } from '@/components/page/hover';
 import { watchDynamic } from '@/components/page/observer';
 import { domTreeAdapter } from '@/lib/extract/dom-adapter';
@@ -208,6 +208,31 @@ export default defineContentScript({
     // `npm run bench:browser`: a performance measure, "crosscheck-card", after the next paint.
     const painted = (since: number) =>
       requestAnimationFrame(() => setTimeout(() => performance.measure('crosscheck-card', { start: since, end: performance.now() }), 0));
+    // The actors' cards, asked of the background once per scan: those of the page's actors are
+    // asked for as soon as the marks are painted, so a card opens without a round trip.
+    let actorCards = new Map<string, Promise<ActorCard | null>>();
+    const actorCardFor = (actor: { pack: string; id: string }): Promise<ActorCard | null> => {
+      const key = `${actor.pack}\u0000${actor.id}`;
+      let card = actorCards.get(key);
+      if (!card) {
+        const cards = actorCards;
+        card = ask({ type: 'actor-card', pack: actor.pack, actor: actor.id }).then((r) => {
+          if (r?.ok) return r.card;
+          cards.delete(key); // asked again next time
+          return null;
+        });
+        actorCards.set(key, card);
+      }
+      return card;
+    };
+    /** At most this many actors' cards are asked for ahead of a hover. */
+    const PREFETCH_ACTORS = 40;
+    const prefetchActorCards = () => {
+      const actors = new Map<string, { pack: string; id: string }>();
+      for (const m of marks) if (m.kind === 'actor' && actors.size < PREFETCH_ACTORS) actors.set(`${m.actor.pack}\u0000${m.actor.id}`, m.actor);
+      for (const a of actors.values()) void actorCardFor(a);
+    };
+
     const open = async (mark: Mark, rect: DOMRect) => {
       const intent = performance.now();
       // A page that removed our host, or moved it into its own (clipped, transformed) elements:
@@ -220,9 +245,8 @@ export default defineContentScript({
       // The card opens with its claims (a few milliseconds after the hover intent); "Loading…"
       // shows only if the background is slow to answer.
       const slow = setTimeout(() => setContent?.({ kind: 'actor', actor: mark.actor, card: 'loading' }, rect), 150);
-      const r = await ask({ type: 'actor-card', pack: mark.actor.pack, actor: mark.actor.id });
+      const actorCard = await actorCardFor(mark.actor);
       clearTimeout(slow);
-      const actorCard: ActorCard | null = r?.ok ? r.card : null;
       timed('card', () => setContent?.({ kind: 'actor', actor: mark.actor, card: actorCard }, rect));
       painted(intent);
     };
@@ -257,12 +281,14 @@ export default defineContentScript({
       marks.push(...added);
       repaint();
       highlightedAt ??= performance.now();
+      prefetchActorCards();
       await ensureUi();
     };
 
     /** Scans the whole page anew (first load, single-page navigation, packs changed). */
     const scanPage = async (): Promise<void> => {
       const gen = ++generation;
+      actorCards = new Map();
       if (marks.length) {
         marks.length = 0;
         setContent?.(null);
@@ -283,7 +309,8 @@ export default defineContentScript({
       const extracted = joinExtracted(parts);
       if (!hasVisibleChars(extracted.text, 1)) return 0;
       const result = await scanText(extracted.text, true, generation);
-      if (result && !siteOff) await addMarks(buildMarks(result, extracted.segments));
+      // The page's marks stay within MAX_MARKS in all.
+      if (result && !siteOff) await addMarks(buildMarks(result, extracted.segments, Math.max(0, MAX_MARKS - marks.length)));
       return extracted.text.length;
     };
 

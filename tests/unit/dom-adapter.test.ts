@@ -277,6 +277,24 @@ describe('the highlighter’s marks on a scanned page', () => {
     expect(buildMarks(result, r.segments).filter((m) => m.kind === 'actor' && r.text.indexOf(m.range.toString()) < spreadEnd).length).toBeGreaterThan(0);
   });
 
+  it('marks at most the limit, the first in reading order, when a page repeats the story endlessly', () => {
+    const r = page(`<article>${ARTICLE.slice('<article>'.length).replace('</article>', '').repeat(30)}</article>`);
+    const result = engine().scanText(r.text);
+    const all = buildMarks(result, r.segments, Infinity);
+    expect(all.length).toBeGreaterThan(60);
+    const some = buildMarks(result, r.segments, 20);
+    expect(some.length).toBeLessThanOrEqual(20);
+    expect(some.length).toBeGreaterThan(10);
+    // Every mark kept starts before every mark left out.
+    const offsetOf = (range: Range) => r.segments.find((s) => s.node === range.startContainer)!.start + range.startOffset;
+    const kept = new Set(some.map((m) => offsetOf(m.range)));
+    const lastKept = Math.max(...kept);
+    for (const m of all) if (!kept.has(offsetOf(m.range))) expect(offsetOf(m.range)).toBeGreaterThanOrEqual(lastKept);
+    // Both kinds survive the cut.
+    expect(new Set(some.map((m) => m.kind))).toEqual(new Set(['actor', 'claim']));
+    expect(buildMarks(result, r.segments, 0)).toEqual([]);
+  });
+
   it('drops a match whose offsets fall outside the text instead of throwing', () => {
     const { result, r } = scanned();
     const bad = structuredClone(result);
