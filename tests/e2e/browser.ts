@@ -1,8 +1,9 @@
 // End-to-end helpers: the built extension in real Chromium (launch code shared with `npm start`
 // in scripts/launch-chromium.mjs) and raw IndexedDB reads inside the extension's service worker.
 import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
-import type { Worker } from 'playwright-core';
+import type { BrowserContext, Worker } from 'playwright-core';
 import { ROOT, hoverText, launchWithExtension, makeProfileDir } from '../../scripts/launch-chromium.mjs';
 
 export { ROOT, hoverText, launchWithExtension, makeProfileDir };
@@ -93,4 +94,34 @@ export async function pollUntil<T>(read: () => Promise<T>, done: (v: T) => boole
 
 export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** A page the test serves: its HTML and any headers (a Content-Security-Policy, say). */
+export interface Served {
+  body: string;
+  headers?: Record<string, string>;
+}
+
+/**
+ * A real HTTP server on 127.0.0.1 for a test's pages: `route(path, port)` gives a page or
+ * undefined (404). Returns the server and its base URL (`http://127.0.0.1:<port>`).
+ */
+export async function servePages(route: (path: string, port: number) => Served | undefined): Promise<{ server: http.Server; base: string }> {
+  const server = http.createServer((req, res) => {
+    const page = route(new URL(req.url ?? '/', 'http://x').pathname, (server.address() as { port: number }).port);
+    res.writeHead(page ? 200 : 404, { 'content-type': 'text/html; charset=utf-8', ...page?.headers });
+    res.end(page ? page.body : 'not found');
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  return { server, base: `http://127.0.0.1:${(server.address() as { port: number }).port}` };
+}
+
+/** Stops the extension's service worker, as the browser does when it is idle (the next event wakes it). */
+export async function stopWorker(context: BrowserContext): Promise<void> {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await cdp.detach();
+  await page.close();
 }

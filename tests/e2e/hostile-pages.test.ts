@@ -3,12 +3,12 @@
 // from the extension, the page still works (its own script, typing), our card still renders where
 // it should, nothing marked where it must not be, and no work that goes on without end.
 import fs from 'node:fs';
-import http from 'node:http';
+import type http from 'node:http';
 import path from 'node:path';
 import type { CDPSession, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { articleHtml } from '../../scripts/article-page.mjs';
-import { ROOT, hoverText, launchWithExtension } from './browser';
+import { ROOT, hoverText, launchWithExtension, servePages, type Served } from './browser';
 
 const STORY = fs.readFileSync(path.join(ROOT, 'assets/corpus/putin-residence-claim-2025-12/001_f4f02270bf5ef5c7.txt'), 'utf8');
 // Our own paraphrase of the story's central claim.
@@ -16,8 +16,7 @@ const PARA = 'Foreign Minister Sergei Lavrov told reporters that Ukraine had sen
 const js = (s: string) => JSON.stringify(s);
 const doc = (head: string, body: string) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>t</title>${head}</head><body>${body}</body></html>`;
 
-type Route = { body: string; headers?: Record<string, string> };
-const ROUTES: Record<string, Route> = {
+const ROUTES: Record<string, Served> = {
   '/story.html': { body: articleHtml('Story', STORY) },
   '/css-attack.html': {
     body: doc(
@@ -126,14 +125,12 @@ let base = '';
 let ext: Awaited<ReturnType<typeof launchWithExtension>>;
 
 beforeAll(async () => {
-  server = http.createServer((req, res) => {
-    const route = ROUTES[new URL(req.url ?? '/', 'http://x').pathname];
-    res.writeHead(route ? 200 : 404, { 'content-type': 'text/html; charset=utf-8', ...route?.headers });
-    // The cross-origin frame: the same server under another name is another origin.
-    res.end(route ? route.body.replace('CROSS/', `http://localhost:${(server.address() as { port: number }).port}/`) : 'not found');
-  });
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  // The cross-origin frame: the same server under another name is another origin.
+  const route = (path: string, port: number) => {
+    const r = ROUTES[path];
+    return r && { ...r, body: r.body.replace('CROSS/', `http://localhost:${port}/`) };
+  };
+  ({ server, base } = await servePages(route));
   ext = await launchWithExtension();
 });
 afterAll(async () => {

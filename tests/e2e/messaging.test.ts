@@ -4,13 +4,13 @@
 // background, and leave it working; from the content script's own world, options-only requests
 // are refused (lib/protocol-guard.ts).
 import fs from 'node:fs';
-import http from 'node:http';
+import type http from 'node:http';
 import path from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { articleHtml } from '../../scripts/article-page.mjs';
 import type { DroppedMessages } from '../../lib/protocol';
-import { launchWithExtension, readBundledPack, ROOT } from './browser';
+import { launchWithExtension, readBundledPack, ROOT, servePages } from './browser';
 
 // The extension APIs where these callbacks run (an extension page, the service worker).
 declare const chrome: {
@@ -28,13 +28,7 @@ let base = '';
 let ext: Awaited<ReturnType<typeof launchWithExtension>>;
 
 beforeAll(async () => {
-  server = http.createServer((req, res) => {
-    const ok = new URL(req.url ?? '/', 'http://x').pathname === '/story.html';
-    res.writeHead(ok ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' });
-    res.end(ok ? STORY : 'not found');
-  });
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  ({ server, base } = await servePages((path) => (path === '/story.html' ? { body: STORY } : undefined)));
   ext = await launchWithExtension();
 });
 afterAll(async () => {

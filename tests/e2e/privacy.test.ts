@@ -35,7 +35,7 @@ import { articleHtml } from '../../scripts/article-page.mjs';
 import { buildFeed } from '../../lib/feed/publish';
 import type { Pack } from '../../lib/pack/schema';
 import { newSigningKey } from '../helpers/keys';
-import { launchWithExtension, pollUntil, readBundledPack, ROOT } from './browser';
+import { launchWithExtension, pollUntil, readBundledPack, ROOT, stopWorker as stopExtensionWorker } from './browser';
 
 declare const chrome: {
   runtime: { sendMessage(message: unknown): Promise<unknown> };
@@ -414,14 +414,7 @@ async function readDatabase(page: Page) {
   });
 }
 
-async function stopWorker(): Promise<void> {
-  const page = await ext.context.newPage();
-  const cdp = await ext.context.newCDPSession(page);
-  await cdp.send('ServiceWorker.enable');
-  await cdp.send('ServiceWorker.stopAllWorkers');
-  await cdp.detach();
-  await page.close();
-}
+const stopWorker = () => stopExtensionWorker(ext.context);
 
 // ---- the built extension, read as files ---------------------------------------------------------
 

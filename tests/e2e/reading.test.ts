@@ -1,12 +1,12 @@
 // The reading experience in real Chromium with the built extension: highlights, the badge, hover
 // cards for an actor, a claim and a conflicting figure, and the popup's summary of a tab.
 import fs from 'node:fs';
-import http from 'node:http';
+import type http from 'node:http';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { articleHtml } from '../../scripts/article-page.mjs';
-import { hoverText, launchWithExtension, ROOT } from './browser';
+import { hoverText, launchWithExtension, ROOT, servePages } from './browser';
 
 // The extension APIs inside the service worker, where these callbacks run.
 declare const chrome: {
@@ -45,13 +45,7 @@ let base = '';
 let ext: Awaited<ReturnType<typeof launchWithExtension>>;
 
 beforeAll(async () => {
-  server = http.createServer((req, res) => {
-    const body = ROUTES[new URL(req.url ?? '/', 'http://x').pathname];
-    res.writeHead(body ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' });
-    res.end(body ?? 'not found');
-  });
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  ({ server, base } = await servePages((path) => (ROUTES[path] === undefined ? undefined : { body: ROUTES[path] })));
   ext = await launchWithExtension();
 });
 afterAll(async () => {

@@ -14,7 +14,7 @@ import type { SigningKey } from '../../lib/feed/keys';
 import { newSigningKey } from '../helpers/keys';
 import { buildFeed } from '../../lib/feed/publish';
 import type { Pack } from '../../lib/pack/schema';
-import { hoverText, launchWithExtension, readBundledPack } from './browser';
+import { hoverText, launchWithExtension, readBundledPack, stopWorker as stopExtensionWorker } from './browser';
 
 declare const chrome: {
   tabs: { query(q: object): Promise<{ id?: number }[]> };
@@ -302,14 +302,7 @@ describe('packs in the options page', () => {
   });
 });
 
-async function stopWorker(): Promise<void> {
-  const page = await ext.context.newPage();
-  const cdp = await ext.context.newCDPSession(page);
-  await cdp.send('ServiceWorker.enable');
-  await cdp.send('ServiceWorker.stopAllWorkers');
-  await cdp.detach();
-  await page.close();
-}
+const stopWorker = () => stopExtensionWorker(ext.context);
 
 describe('the scan engine cache', () => {
   it('a stopped worker restores the compiled engine from IndexedDB and scans new pages with it', async () => {

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compileCorpus, type CompileResult } from '../../lib/compile/compiler';
+import { StoryError } from '../../lib/compile/story';
 import type { Pack } from '../../lib/pack/schema';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -18,6 +19,17 @@ export function compileBundledCorpus(storyText?: string): CompileResult {
     storyFile,
     readArticle: (f) => (fs.existsSync(path.join(CORPUS_DIR, f)) ? fs.readFileSync(path.join(CORPUS_DIR, f), 'utf8') : null),
   });
+}
+
+/** The story file's problems when the corpus is compiled with `storyText` in its place (none: []). */
+export function storyErrors(storyText: string): string[] {
+  try {
+    compileBundledCorpus(storyText);
+  } catch (e) {
+    if (e instanceof StoryError) return e.problems;
+    throw e;
+  }
+  return [];
 }
 
 export function bundledPack(): Pack {

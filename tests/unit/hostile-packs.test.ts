@@ -5,7 +5,6 @@
 // leaves the installed pack complete and in use. docs/pack-format.md#limits and #text-a-pack-shows.
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { StoryError } from '../../lib/compile/story';
 import { ActorMatcher } from '../../lib/match/actors';
 import { checkPackFile, formatFileProblem } from '../../lib/pack/file';
 import { LIMITS, type Pack } from '../../lib/pack/schema';
@@ -13,7 +12,7 @@ import { formatProblem, validatePack, validatePackText } from '../../lib/pack/va
 import { ScanEngine } from '../../lib/scan/engine';
 import { openDatabase, type CrosscheckDb } from '../../lib/store/db';
 import { importPack, installBundledPack, loadPacks } from '../../lib/store/packs';
-import { bundledPack, compileBundledCorpus, CORPUS_DIR } from '../helpers/corpus';
+import { bundledPack, compileBundledCorpus, CORPUS_DIR, storyErrors } from '../helpers/corpus';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -400,15 +399,6 @@ describe('prototype pollution', () => {
 describe('the compiler: a hostile story file', () => {
   const story = fs.readFileSync(path.join(CORPUS_DIR, 'story.yaml'), 'utf8');
   const lineOf = (needle: string) => story.slice(0, story.indexOf(needle)).split('\n').length;
-  function storyErrors(text: string): string[] {
-    try {
-      compileBundledCorpus(text);
-    } catch (e) {
-      if (e instanceof StoryError) return e.problems;
-      throw e;
-    }
-    return [];
-  }
 
   it('a slot named "constructor" or "__proto__" is refused where it is, not dropped', () => {
     const bad = story.replace('      share: { type: percent, text: around 75% }\n    requires: [share]', '      constructor: { type: percent, text: around 75% }\n    requires: [constructor]');

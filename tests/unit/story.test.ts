@@ -1,22 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { StoryError } from '../../lib/compile/story';
-import { CORPUS_DIR, compileBundledCorpus } from '../helpers/corpus';
+import { CORPUS_DIR, compileBundledCorpus, storyErrors } from '../helpers/corpus';
 
 const story = fs.readFileSync(path.join(CORPUS_DIR, 'story.yaml'), 'utf8');
 const file = path.join(CORPUS_DIR, 'story.yaml');
 const lineOf = (needle: string) => story.slice(0, story.indexOf(needle)).split('\n').length;
 
-function errors(text: string): string[] {
-  try {
-    compileBundledCorpus(text);
-  } catch (e) {
-    if (e instanceof StoryError) return e.problems;
-    throw e;
-  }
-  return [];
-}
+const errors = storyErrors;
 
 describe('story file errors name the file and line', () => {
   it('a YAML syntax error', () => {
