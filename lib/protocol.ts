@@ -210,12 +210,17 @@ function plainObject(message: unknown): boolean {
   return proto === null || Object.getPrototypeOf(proto) === null;
 }
 
-/** Parses a message received from elsewhere; null for anything that is not one of ours. */
-export function parseRequest(message: unknown): Request | null {
-  if (!plainObject(message)) return null;
-  const r = v.safeParse(Request, message);
-  return r.success ? r.output : null;
+/** A parser of messages received from elsewhere: the schema's output, or null for anything that is not one of ours. */
+function parserOf<S extends v.GenericSchema>(schema: S): (message: unknown) => v.InferOutput<S> | null {
+  return (message) => {
+    if (!plainObject(message)) return null;
+    const r = v.safeParse(schema, message);
+    return r.success ? r.output : null;
+  };
 }
+
+/** Parses a message received from elsewhere; null for anything that is not one of ours. */
+export const parseRequest: (message: unknown) => Request | null = parserOf(Request);
 
 /**
  * Background to content script (one frame): a keyboard command to move through the frame's
@@ -229,20 +234,13 @@ export const NavigateMessage = v.object({
 });
 export type NavigateMessage = v.InferOutput<typeof NavigateMessage>;
 
-export function parseNavigate(message: unknown): NavigateMessage | null {
-  if (!plainObject(message)) return null;
-  const r = v.safeParse(NavigateMessage, message);
-  return r.success ? r.output : null;
-}
+export const parseNavigate: (message: unknown) => NavigateMessage | null = parserOf(NavigateMessage);
 
 /** The frame's answer: whether it moved to a mention, or had none left that way (and closed its card). */
 export const NavigateReply = v.object({ moved: v.boolean() });
 export type NavigateReply = v.InferOutput<typeof NavigateReply>;
 
-export function parseNavigateReply(message: unknown): NavigateReply | null {
-  const r = v.safeParse(NavigateReply, message);
-  return r.success ? r.output : null;
-}
+export const parseNavigateReply: (message: unknown) => NavigateReply | null = parserOf(NavigateReply);
 
 /** The keyboard command names of the manifest, and the direction each moves. */
 export const COMMANDS: Record<string, NavigateMessage['direction']> = { 'next-mention': 'next', 'previous-mention': 'previous' };
@@ -256,21 +254,13 @@ export const RevealMessage = v.object({
 });
 export type RevealMessage = v.InferOutput<typeof RevealMessage>;
 
-export function parseReveal(message: unknown): RevealMessage | null {
-  if (!plainObject(message)) return null;
-  const r = v.safeParse(RevealMessage, message);
-  return r.success ? r.output : null;
-}
+export const parseReveal: (message: unknown) => RevealMessage | null = parserOf(RevealMessage);
 
 /** Background to content scripts and extension pages: the installed packs changed; scan again. */
 export const PacksChangedMessage = v.object({ type: v.literal('packs-changed') });
 export type PacksChangedMessage = v.InferOutput<typeof PacksChangedMessage>;
 
-export function parsePacksChanged(message: unknown): PacksChangedMessage | null {
-  if (!plainObject(message)) return null;
-  const r = v.safeParse(PacksChangedMessage, message);
-  return r.success ? r.output : null;
-}
+export const parsePacksChanged: (message: unknown) => PacksChangedMessage | null = parserOf(PacksChangedMessage);
 
 /** Background to extension pages: a download or import in progress (sizes in bytes). */
 export const SyncProgressMessage = v.object({
@@ -291,8 +281,4 @@ export const PageEvent = v.variant('type', [PacksChangedMessage, SyncProgressMes
 export type PageEvent = v.InferOutput<typeof PageEvent>;
 
 /** What the options page listens to; null for anything else (requests to the background among them). */
-export function parsePageEvent(message: unknown): PageEvent | null {
-  if (!plainObject(message)) return null;
-  const r = v.safeParse(PageEvent, message);
-  return r.success ? r.output : null;
-}
+export const parsePageEvent: (message: unknown) => PageEvent | null = parserOf(PageEvent);

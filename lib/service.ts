@@ -585,12 +585,17 @@ export class BackgroundService {
 
   /** The tab's frames that have mentions, of the page the tab shows: the page first, then its frames (lib/navigate.ts). */
   mentionFrames(tabId: number): number[] {
+    return this.pageFrames(tabId)
+      .filter(([, f]) => f.result.actors.length > 0 || f.result.claims.length > 0)
+      .map(([id]) => id);
+  }
+
+  /** The tab's frames that belong to the page it shows (its top page's URL), not turned off, in frame order. */
+  private pageFrames(tabId: number): [number, PageSummary][] {
     const frames = this.frames.get(tabId);
-    const url = frames?.get(0)?.url ?? (frames?.size ? [...frames.values()][0].url : null);
-    return [...(frames?.entries() ?? [])]
-      .filter(([, f]) => f.url === url && !f.siteOff && (f.result.actors.length > 0 || f.result.claims.length > 0))
-      .map(([id]) => id)
-      .sort((a, b) => a - b);
+    if (!frames?.size) return [];
+    const url = frames.get(0)?.url ?? [...frames.values()][0].url;
+    return [...frames.entries()].filter(([, f]) => f.url === url && !f.siteOff).sort(([a], [b]) => a - b);
   }
 
   // ---- "Delete all data" -----------------------------------------------------------------------
@@ -639,14 +644,11 @@ export class BackgroundService {
 
   /** A tab's findings: its top page's with those of its frames that belong to the same page. */
   private summary(tabId: number): PageSummary | null {
-    const frames = this.frames.get(tabId);
-    if (!frames?.size) return null;
-    const top = frames.get(0);
-    const url = top?.url ?? [...frames.values()][0].url;
+    const top = this.frames.get(tabId)?.get(0);
     if (top?.siteOff) return top;
-    const same = [...frames.entries()].filter(([, f]) => f.url === url && !f.siteOff).sort(([a], [b]) => a - b);
+    const same = this.pageFrames(tabId);
     if (!same.length) return top ?? null;
-    return { url, result: same.map(([, f]) => f.result).reduce((a, b) => mergeScanResults(a, b)) };
+    return { url: same[0][1].url, result: same.map(([, f]) => f.result).reduce((a, b) => mergeScanResults(a, b)) };
   }
 
   private async actorCard(pack: string, id: string): Promise<ActorCard | null> {

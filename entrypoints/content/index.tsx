@@ -9,7 +9,7 @@ import { buildMarks, flash, MAX_MARKS, paint, type Mark } from '@/components/pag
 import { watchHover } from '@/components/page/hover';
 import { watchDynamic } from '@/components/page/observer';
 import { domTreeAdapter } from '@/lib/extract/dom-adapter';
-import { extractSteps, joinExtracted, runInSlices } from '@/lib/extract/visible-text';
+import { extractSteps, joinExtracted, runInSlices, type ExtractedText } from '@/lib/extract/visible-text';
 import { MAX_SCAN_CHARS, SCAN_CHUNK_CHARS, parseNavigate, parsePacksChanged, parseReveal, DEFAULT_DISPLAY, type ActorCard, type NavigateReply, type Reply, type Request } from '@/lib/protocol';
 import { chunkText, mergeScanResults, shiftScanResult } from '@/lib/scan/merge';
 import type { ScanResult } from '@/lib/scan/engine';
@@ -228,9 +228,10 @@ export default defineContentScript({
     /** At most this many actors' cards are asked for ahead of a hover. */
     const PREFETCH_ACTORS = 40;
     const prefetchActorCards = () => {
-      const actors = new Map<string, { pack: string; id: string }>();
-      for (const m of marks) if (m.kind === 'actor' && actors.size < PREFETCH_ACTORS) actors.set(`${m.actor.pack}\u0000${m.actor.id}`, m.actor);
-      for (const a of actors.values()) void actorCardFor(a);
+      for (const m of marks) {
+        if (actorCards.size >= PREFETCH_ACTORS) break;
+        if (m.kind === 'actor') void actorCardFor(m.actor);
+      }
     };
 
     const open = async (mark: Mark, rect: DOMRect) => {
@@ -275,8 +276,12 @@ export default defineContentScript({
       return result;
     };
 
-    /** Adds marks to the page's and paints them all; the card's UI is made the first time. */
-    const addMarks = async (added: Mark[]) => {
+    /**
+     * Marks what a scan found (within MAX_MARKS for the page in all) and paints every mark; the
+     * card's UI is made the first time.
+     */
+    const addMarks = async (result: ScanResult, segments: ExtractedText<Node>['segments']) => {
+      const added = timed('ranges', () => buildMarks(result, segments, Math.max(0, MAX_MARKS - marks.length)));
       if (!added.length) return;
       marks.push(...added);
       repaint();
@@ -298,7 +303,7 @@ export default defineContentScript({
       if (ctx.isInvalid || gen !== generation) return;
       if (!hasVisibleChars(extracted.text, MIN_CHARS)) return done(0);
       const result = await scanText(extracted.text, false, gen);
-      if (result && !siteOff) await addMarks(timed('ranges', () => buildMarks(result, extracted.segments)));
+      if (result && !siteOff) await addMarks(result, extracted.segments);
       done(marks.length);
     };
 
@@ -309,8 +314,7 @@ export default defineContentScript({
       const extracted = joinExtracted(parts);
       if (!hasVisibleChars(extracted.text, 1)) return 0;
       const result = await scanText(extracted.text, true, generation);
-      // The page's marks stay within MAX_MARKS in all.
-      if (result && !siteOff) await addMarks(buildMarks(result, extracted.segments, Math.max(0, MAX_MARKS - marks.length)));
+      if (result && !siteOff) await addMarks(result, extracted.segments);
       return extracted.text.length;
     };
 

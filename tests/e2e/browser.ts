@@ -3,7 +3,8 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import type { BrowserContext, Worker } from 'playwright-core';
+import type { BrowserContext, Locator, Page, Worker } from 'playwright-core';
+import { expect } from 'vitest';
 import { ROOT, hoverText, launchWithExtension, makeProfileDir } from '../../scripts/launch-chromium.mjs';
 
 export { ROOT, hoverText, launchWithExtension, makeProfileDir };
@@ -124,4 +125,12 @@ export async function stopWorker(context: BrowserContext): Promise<void> {
   await cdp.send('ServiceWorker.stopAllWorkers');
   await cdp.detach();
   await page.close();
+}
+
+/** Hovers `needle` on the page and waits for its card's content (past "Loading…"); fails the test when no card opens. */
+export async function hoverCard(p: Page, needle: string): Promise<{ card: Locator; text: string }> {
+  const card = await hoverText(p, needle);
+  expect(card, `a card for "${needle}"`).not.toBeNull();
+  await expect.poll(() => card!.innerText(), { timeout: 5000 }).not.toMatch(/Loading…/);
+  return { card: card!, text: (await card!.innerText()).replace(/\s+/g, ' ') };
 }

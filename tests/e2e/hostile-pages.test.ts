@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { CDPSession, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { articleHtml } from '../../scripts/article-page.mjs';
-import { ROOT, hoverText, launchWithExtension, servePages, type Served } from './browser';
+import { ROOT, hoverCard, launchWithExtension, servePages, type Served } from './browser';
 
 const STORY = fs.readFileSync(path.join(ROOT, 'assets/corpus/putin-residence-claim-2025-12/001_f4f02270bf5ef5c7.txt'), 'utf8');
 // Our own paraphrase of the story's central claim.
@@ -171,14 +171,12 @@ async function busyOver(o: Opened, ms: number): Promise<number> {
   return (await read()) - before;
 }
 
-/** Hovers `needle` and returns the card's text (visible, with a size), or null. */
-async function card(p: Page, needle: string): Promise<string | null> {
-  const c = await hoverText(p, needle);
-  if (!c) return null;
-  await expect.poll(() => c.innerText(), { timeout: 5000 }).not.toMatch(/Loading…/);
+/** Hovers `needle` and returns the card's text; the card must be visible at a card's size. */
+async function card(p: Page, needle: string): Promise<string> {
+  const { card: c, text } = await hoverCard(p, needle);
   const box = await c.boundingBox();
   expect(box && box.width > 100 && box.height > 40, `the card has a size: ${JSON.stringify(box)}`).toBe(true);
-  return (await c.innerText()).replace(/\s+/g, ' ');
+  return text;
 }
 
 describe('hostile and difficult pages', () => {

@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { articleHtml } from '../../scripts/article-page.mjs';
-import { hoverText, launchWithExtension, ROOT, servePages } from './browser';
+import { hoverCard, launchWithExtension, ROOT, servePages } from './browser';
 
 // The extension APIs inside the service worker, where these callbacks run.
 declare const chrome: {
@@ -73,12 +73,7 @@ const pressShortcut = (tab: number, direction: string) =>
     [tab, direction] as const,
   );
 
-async function hover(p: Page, needle: string): Promise<string> {
-  const card = await hoverText(p, needle);
-  expect(card, `a card for "${needle}"`).not.toBeNull();
-  await expect.poll(() => card!.innerText(), { timeout: 5000 }).not.toMatch(/Loading…/);
-  return (await card!.innerText()).replace(/\s+/g, ' ');
-}
+const hover = async (p: Page, needle: string): Promise<string> => (await hoverCard(p, needle)).text;
 
 describe('reading a news page', () => {
   it('marks actors and claims with highlights and counts the claims on the badge', async () => {

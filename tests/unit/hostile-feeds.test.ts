@@ -13,10 +13,11 @@ import type { PublicKey, SigningKey } from '../../lib/feed/keys';
 import { buildFeed } from '../../lib/feed/publish';
 import type { Pack } from '../../lib/pack/schema';
 import { openDatabase, type CrosscheckDb } from '../../lib/store/db';
-import { importPack, installBundledPack, loadPacks } from '../../lib/store/packs';
+import { installBundledPack, loadPacks } from '../../lib/store/packs';
 import { sameSite } from '../../lib/sync/download';
 import { updateFeed, type UpdateDeps } from '../../lib/sync/update';
 import { bundledPack } from '../helpers/corpus';
+import { storeUpdateDeps } from '../helpers/sync';
 import { newSigningKey } from '../helpers/keys';
 
 const PACK = 'putin-residence-claim-2025-12';
@@ -121,19 +122,7 @@ beforeEach(async () => {
   elsewhere.hits = [];
 });
 
-function deps(over: Partial<UpdateDeps> = {}): UpdateDeps {
-  return {
-    trustedKeys,
-    crosscheckVersion: '0.1.0',
-    installed: async (id) => {
-      const row = await db.packs.get(id);
-      return row ? { version: row.version, pack: async () => (await loadPacks(db)).find((p) => p.id === id)! } : null;
-    },
-    install: (pack) => importPack(db, pack, { source: 'feed' }),
-    limits: { timeoutMs: 5_000 },
-    ...over,
-  };
-}
+const deps = (over: Partial<UpdateDeps> = {}): UpdateDeps => storeUpdateDeps(db, trustedKeys, 5_000, over);
 
 /** The bundled version 1 is installed, whole. */
 async function expectVersion1Kept() {

@@ -19,6 +19,7 @@ import { getClaim } from '../../lib/store/queries';
 import { download } from '../../lib/sync/download';
 import { nextCheckDelay, updateFeed, type UpdateDeps } from '../../lib/sync/update';
 import { bundledPack } from '../helpers/corpus';
+import { storeUpdateDeps } from '../helpers/sync';
 
 const PACK = 'putin-residence-claim-2025-12';
 const GONE = 'valdai-compound';
@@ -109,19 +110,7 @@ beforeEach(async () => {
   trustedKeys = [trusted.publicKey];
 });
 
-function deps(over: Partial<UpdateDeps> = {}): UpdateDeps {
-  return {
-    trustedKeys,
-    crosscheckVersion: '0.1.0',
-    installed: async (id) => {
-      const row = await db.packs.get(id);
-      return row ? { version: row.version, pack: async () => (await loadPacks(db)).find((p) => p.id === id)! } : null;
-    },
-    install: (pack) => importPack(db, pack, { source: 'feed' }),
-    limits: { timeoutMs: 3_000 },
-    ...over,
-  };
-}
+const deps = (over: Partial<UpdateDeps> = {}): UpdateDeps => storeUpdateDeps(db, trustedKeys, 3_000, over);
 
 const validDigest = async (p: Pack) => {
   const r = validatePack(p);
