@@ -1,5 +1,5 @@
 // Constants injected at build time by wxt.config.ts (vite `define`) from CROSSCHECK_DEFAULT_FEED and
-// CROSSCHECK_TRUSTED_KEYS. Only entrypoints/ read them; they pass them on to lib/service.ts.
+// CROSSCHECK_TRUSTED_KEYS. Only entrypoints/ read them; they pass them on to lib/background.
 
 /** The feed.json URL this build subscribes to once, or null. */
 declare const __CROSSCHECK_DEFAULT_FEED__: string | null;

@@ -1,11 +1,11 @@
-// The popup's list of installed claim packs. Presentational only: the caller loads the rows.
+// The popup's list of installed claim packs. Presentational only: the caller asks the background for them.
 // Pack strings are rendered as JSX text (escaped by Preact), never as HTML.
-import type { PackRow } from '../lib/store/db';
+import type { PackSigner, PackView } from '../lib/protocol';
 import { UpdateNow, type UpdateNowReply } from './UpdateNow';
 
 export type PackListState =
   | { kind: 'loading' }
-  | { kind: 'ready'; packs: PackRow[] }
+  | { kind: 'ready'; packs: PackView[] }
   | { kind: 'error'; message: string };
 
 /** The list, and an "Update now" button for the subscribed feeds when `updateNow` is given. */
@@ -42,10 +42,28 @@ function Packs({ state }: { state: PackListState }) {
           <div class="pack-meta">
             {p.publisher ? `${p.publisher} · ` : ''}installed {formatDate(p.installedAt)}
           </div>
+          <div class="pack-signer">{signerText(p.signer)}</div>
         </li>
       ))}
     </ul>
   );
+}
+
+/**
+ * Who vouched for a pack, as the popup and the options page show it: what the pack says about its
+ * own publisher is the pack's word; this is who actually signed or installed it.
+ */
+export function signerText(s: PackSigner): string {
+  switch (s.kind) {
+    case 'bundled':
+      return 'came with Crosscheck';
+    case 'file':
+      return 'imported from a file';
+    case 'key':
+      return `signed by key ${s.keyId} (from ${s.feedUrl})`;
+    case 'legacy':
+      return `from ${s.feedUrl ?? 'a feed'} (installed before Crosscheck recorded the signing key)`;
+  }
 }
 
 export function plural(n: number, word: string): string {

@@ -43,7 +43,6 @@ function Outcome({ reply }: { reply: UpdateNowReply }) {
 const LABEL: Record<FeedCheck['status'], string> = {
   updated: 'Updated:',
   unchanged: 'Up to date:',
-  'not-modified': 'Unchanged:',
   refused: 'Refused:',
   failed: 'Failed:',
 };

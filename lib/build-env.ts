@@ -1,15 +1,17 @@
 // What a build of the extension is told by its environment (read by wxt.config.ts at build time):
 //
-//   CROSSCHECK_DEFAULT_FEED   the URL of a feed.json the extension subscribes to on first start
+//   CROSSCHECK_DEFAULT_FEED   the https URL of a feed.json the extension subscribes to on first start
+//                             (plain http only to a loopback address, for development)
 //   CROSSCHECK_TRUSTED_KEYS   comma-separated paths of public key files (crosscheck keygen's
 //                             public.key, or a list of keys one per line) whose packs it trusts
 //
 // Pure: the caller passes the environment and a way to read a file. Any problem is a BuildEnvError
 // whose message names the variable, the file and what is wrong, for the build to print.
+import { insecureHttp, insecureHttpText } from './feed/address';
 import { formatPublicKey, parsePublicKeyList } from './feed/keys';
 
 export interface BuildEnv {
-  /** An http(s) URL, or null when the build names no default feed. */
+  /** An https URL (http only to a loopback address), or null when the build names no default feed. */
   defaultFeed: string | null;
   /** Public key lines (`crosscheck-ed25519-public <base64>`), one per key, no duplicates. */
   trustedKeys: string[];
@@ -30,6 +32,7 @@ export async function readBuildEnv(env: Record<string, string | undefined>, read
     if (!u || (u.protocol !== 'http:' && u.protocol !== 'https:'))
       throw new BuildEnvError(`CROSSCHECK_DEFAULT_FEED must be the http(s) URL of a feed.json, such as https://example.com/feed/feed.json; got "${feed}"`);
     if (u.username || u.password) throw new BuildEnvError('CROSSCHECK_DEFAULT_FEED must not contain a user name or password');
+    if (insecureHttp(u)) throw new BuildEnvError(`CROSSCHECK_DEFAULT_FEED: ${insecureHttpText(u.href)}`);
     u.hash = '';
     defaultFeed = u.href;
   }

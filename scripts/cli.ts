@@ -4,13 +4,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { compileCorpus, type Coverage } from '../lib/compile/compiler';
 import { StoryError } from '../lib/compile/story';
+import { errorText } from '../lib/error-text';
 import { htmlToText } from '../lib/extract/html';
-import type { Pack } from '../lib/pack/schema';
+import { LIMITS, type Pack } from '../lib/pack/schema';
 import { decodePackBytes, formatProblem, validatePackText } from '../lib/pack/validate';
 import { ScanEngine, type ScanResult } from '../lib/scan/engine';
 import { CrosscheckVersion, FEED_MIN_CROSSCHECK } from '../lib/feed/format';
 import { generateKeyPair, parsePrivateKey } from '../lib/feed/keys';
-import { buildFeed, PublishError } from '../lib/feed/publish';
+import { buildFeed, parseExpires, PublishError } from '../lib/feed/publish';
 import { formatBytes } from '../lib/sync/download';
 import * as v from 'valibot';
 
@@ -29,7 +30,7 @@ Usage:
   crosscheck keygen --out <dir> [--force]
       Make an Ed25519 key pair for signing packs: <dir>/public.key (give it to your readers) and
       <dir>/private.key (keep it secret). Existing keys are not overwritten without --force.
-  crosscheck feed build <pack.json ...> --key <private key file> --out <dir> [--min-crosscheck <version>]
+  crosscheck feed build <pack.json ...> --key <private key file> --out <dir> [--min-crosscheck <version>] [--expires <30d | 2026-03-01>]
       Write a pack feed into <dir>: feed.json, packs/ and deltas/, signed with the key, ready to
       copy to any static web host. The newest version of each pack id is published whole; each
       older version given becomes the base of a delta to it. See docs/feed-format.md.
@@ -78,23 +79,91 @@ function parseArgsMulti(argv: string[], flags: Record<string, 'value' | 'bool' |
   return { ...parseArgs(rest, single), multi };
 }
 
-function readFile(file: string, what: string): Buffer {
+const MiB = 1024 * 1024;
+/** How much of each kind of input is read: a file or stream that goes on is refused at its limit plus one byte. */
+const INPUT_LIMITS = {
+  pack: { bytes: LIMITS.packBytes, what: 'a pack file' },
+  /** Pages larger than this are refused: no news page is, and the scan must stay quick. */
+  page: { bytes: 20 * MiB, what: 'a page' },
+  /** manifest.json, story.yaml and the article texts of a corpus: its pack is held to the pack limit. */
+  corpus: { bytes: LIMITS.packBytes, what: 'a corpus file' },
+  /** A private.key is some 120 bytes; what else is given as one (a pack) is still named for what it is. */
+  key: { bytes: LIMITS.packBytes, what: 'a key file' },
+} as const;
+type InputKind = keyof typeof INPUT_LIMITS;
+
+function sizeText(bytes: number): string {
+  return bytes % MiB === 0 ? `${bytes / MiB} MiB` : bytes % 1024 === 0 ? `${bytes / 1024} KiB` : `${bytes} bytes`;
+}
+
+function tooLarge(name: string, kind: InputKind): InputError {
+  const { bytes, what } = INPUT_LIMITS[kind];
+  return new InputError(`${name}: larger than the ${sizeText(bytes)} limit for ${what}`);
+}
+
+function readError(file: string, e: unknown): InputError {
+  const code = (e as NodeJS.ErrnoException).code;
+  return new InputError(`${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a directory' : `cannot read (${code ?? errorText(e)})`}`);
+}
+
+/**
+ * Reads a file, at most its kind's limit plus one byte: /dev/zero, a named pipe or a file that
+ * grows is refused there, not read to the end (fs.readFileSync read 4.3 GB of /dev/zero).
+ */
+function readFile(file: string, what: string, kind: InputKind): Buffer {
+  let fd: number;
   try {
-    const st = fs.statSync(file);
-    if (st.isDirectory()) throw new InputError(`${file}: is a directory, expected ${what}`);
-    return fs.readFileSync(file);
+    fd = fs.openSync(file, 'r');
   } catch (e) {
-    if (e instanceof InputError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError(`${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : `cannot read (${code ?? String(e)})`}`);
+    throw readError(file, e);
   }
+  try {
+    if (fs.fstatSync(fd).isDirectory()) throw new InputError(`${file}: is a directory, expected ${what}`);
+    const limit = INPUT_LIMITS[kind].bytes;
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const buf = Buffer.allocUnsafe(Math.min(MiB, limit + 1 - total));
+      const n = fs.readSync(fd, buf, 0, buf.length, null);
+      if (n === 0) break;
+      chunks.push(buf.subarray(0, n));
+      total += n;
+      if (total > limit) throw tooLarge(file, kind);
+    }
+    return Buffer.concat(chunks, total);
+  } catch (e) {
+    throw e instanceof InputError ? e : readError(file, e);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** Standard input, up to the limit for `kind` (`yes | crosscheck scan -` stops there). */
+async function readStdin(kind: InputKind): Promise<Buffer> {
+  const limit = INPUT_LIMITS[kind].bytes;
+  const chunks: Buffer[] = [];
+  let total = 0;
+  try {
+    for await (const chunk of process.stdin as AsyncIterable<Buffer>) {
+      total += chunk.length;
+      if (total > limit) break;
+      chunks.push(chunk);
+    }
+  } catch {
+    throw new InputError('cannot read standard input');
+  }
+  if (total > limit) {
+    process.stdin.destroy();
+    throw tooLarge('standard input', kind);
+  }
+  return Buffer.concat(chunks, total);
 }
 
 function packValidate(argv: string[]): number {
   const { positional } = parseArgs(argv, {});
   if (positional.length !== 1) throw new UsageError('pack validate takes one file');
   const file = positional[0];
-  const r = validatePackText(new Uint8Array(readFile(file, 'a pack file')));
+  const r = validatePackText(new Uint8Array(readFile(file, 'a pack file', 'pack')));
   if (r.ok) {
     const p = r.pack;
     console.log(`${file}: valid claim pack "${p.id}" version ${p.version}: ${p.outlets.length} outlets, ${p.articles.length} articles, ${p.actors.length} actors, ${p.claims.length} claims, ${p.reports.length} reports, ${p.positions.length} positions`);
@@ -115,13 +184,13 @@ function packBuild(argv: string[]): number {
   const storyFile = ['story.yaml', 'story.yml'].map((f) => path.join(dir, f)).find((f) => fs.existsSync(f));
   if (!storyFile) throw new InputError(`${dir}: no story.yaml beside the articles (see docs/story-format.md)`);
   const { pack, coverage } = compileCorpus({
-    manifestText: readFile(manifestFile, 'manifest.json').toString('utf8'),
+    manifestText: readFile(manifestFile, 'manifest.json', 'corpus').toString('utf8'),
     manifestFile,
-    storyText: readFile(storyFile, 'a story file').toString('utf8'),
+    storyText: readFile(storyFile, 'a story file', 'corpus').toString('utf8'),
     storyFile,
     readArticle: (f) => {
       const p = path.join(dir, f);
-      return fs.existsSync(p) ? fs.readFileSync(p, 'utf8') : null;
+      return fs.existsSync(p) ? readFile(p, 'an article text', 'corpus').toString('utf8') : null;
     },
   });
   const text = `${JSON.stringify(pack, null, 2)}\n`;
@@ -130,13 +199,15 @@ function packBuild(argv: string[]): number {
     for (const p of check.problems) console.error(`${opts.out}: ${formatProblem(p)}`);
     throw new InputError('the compiled pack does not validate; nothing was written');
   }
-  fs.mkdirSync(path.dirname(path.resolve(opts.out)), { recursive: true });
-  const tmp = `${opts.out}.tmp-${process.pid}`;
-  fs.writeFileSync(tmp, text);
-  fs.renameSync(tmp, opts.out);
+  writeFileAtomic(opts.out, text);
   const report = formatCoverage(coverage);
-  if (typeof opts.coverage === 'string') fs.writeFileSync(opts.coverage, report);
-  else if (!opts.quiet) process.stderr.write(report);
+  if (typeof opts.coverage === 'string') {
+    try {
+      fs.writeFileSync(opts.coverage, report);
+    } catch (e) {
+      throw writeError(opts.coverage, e);
+    }
+  } else if (!opts.quiet) process.stderr.write(report);
   const diffs = pack.reports.filter((r) => r.stance !== 'corroborates').length;
   console.log(`wrote ${opts.out}: ${pack.actors.length} actors, ${pack.claims.length} claims, ${pack.reports.length} reports (${diffs} differ or contradict), ${pack.positions.length} positions`);
   return 0;
@@ -160,11 +231,9 @@ export function formatCoverage(c: Coverage): string {
 }
 
 const BUNDLED_PACK = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../assets/packs/putin-residence-claim-2025-12.json');
-/** Pages larger than this are refused: no news page is, and the scan must stay quick. */
-const MAX_PAGE_BYTES = 20 * 1024 * 1024;
 
 function loadPack(file: string): Pack {
-  const r = validatePackText(new Uint8Array(readFile(file, 'a pack file')));
+  const r = validatePackText(new Uint8Array(readFile(file, 'a pack file', 'pack')));
   if (!r.ok) {
     const more = r.problems.length > 3 ? ` (and ${r.problems.length - 3} more; run "npx crosscheck pack validate ${file}")` : '';
     throw new InputError(`${file}: not a valid claim pack: ${r.problems.slice(0, 3).map(formatProblem).join('; ')}${more}`);
@@ -172,17 +241,8 @@ function loadPack(file: string): Pack {
   return r.pack;
 }
 
-function readPage(input: string): { text: string; html: boolean } {
-  let bytes: Buffer;
-  if (input === '-') {
-    try {
-      bytes = fs.readFileSync(0);
-    } catch {
-      throw new InputError('cannot read standard input');
-    }
-  } else bytes = readFile(input, 'a page (.html or .txt)');
-  if (bytes.byteLength > MAX_PAGE_BYTES)
-    throw new InputError(`${input}: too large (${(bytes.byteLength / 1048576).toFixed(1)} MB; the limit is ${MAX_PAGE_BYTES / 1048576} MB)`);
+async function readPage(input: string): Promise<{ text: string; html: boolean }> {
+  const bytes = input === '-' ? await readStdin('page') : readFile(input, 'a page (.html or .txt)', 'page');
   if (bytes.byteLength === 0) return { text: '', html: false };
   const decoded = decodePackBytes(new Uint8Array(bytes));
   if ('problem' in decoded) throw new InputError(`${input}: ${decoded.problem.message.replace(/JSON claim pack/g, 'page').replace(/, not JSON text/, '')}`);
@@ -190,32 +250,90 @@ function readPage(input: string): { text: string; html: boolean } {
   return { text: decoded.text, html };
 }
 
-function scan(argv: string[]): number {
+async function scan(argv: string[]): Promise<number> {
   const { positional, opts, multi } = parseArgsMulti(argv, { json: 'bool', pack: 'multi', lang: 'value' });
   if (positional.length !== 1) throw new UsageError('scan takes one page: a .html or .txt file, or - for standard input');
   const packs = (multi.pack?.length ? multi.pack : [BUNDLED_PACK]).map(loadPack);
-  const page = readPage(positional[0]);
+  const page = await readPage(positional[0]);
   const extracted = page.html ? htmlToText(page.text) : null;
   const text = extracted ? extracted.text : page.text;
   const lang = typeof opts.lang === 'string' ? opts.lang : (extracted?.lang ?? 'en');
   const result = ScanEngine.fromPacks(packs).scanText(text, { lang });
-  if (opts.json) console.log(JSON.stringify(result, null, 1));
-  else process.stdout.write(formatScan(positional[0], result));
+  // Written piece by piece: a large result as one string exceeded V8's longest ("Invalid string length").
+  await writeOut(opts.json ? jsonPieces(result) : scanLines(positional[0], result));
   return 0;
 }
 
-export function formatScan(file: string, r: ScanResult): string {
-  const lines = [`${file}: ${r.actors.length} actor${r.actors.length === 1 ? '' : 's'}, ${r.claims.length} claim${r.claims.length === 1 ? '' : 's'}`];
-  if (r.claims.length) lines.push('', 'Claims:');
-  for (const c of r.claims) {
-    lines.push(`  [${c.verdict}] ${c.text}`, `    page: "${c.match.text.length > 200 ? `${c.match.text.slice(0, 197)}...` : c.match.text}"`);
-    lines.push(`    ${c.conflict ? c.conflict.note : c.summary}`);
-    for (const s of c.sources) lines.push(`    - ${s.outlet} (${s.stance}${s.differences.length ? `: ${s.differences.join('; ')}` : ''})`);
-    for (const p of c.positions) lines.push(`    * ${p.name} ${p.position}`);
+/** Writes pieces to standard output as it takes them, in chunks of about 64 KiB. */
+async function writeOut(pieces: Iterable<string>) {
+  const flush = (s: string) =>
+    new Promise<void>((resolve, reject) => {
+      process.stdout.write(s, (e) => (e ? reject(e) : resolve()));
+    });
+  let buf = '';
+  for (const p of pieces) {
+    buf += p;
+    if (buf.length >= 65_536) {
+      await flush(buf);
+      buf = '';
+    }
   }
-  if (r.actors.length) lines.push('', 'Actors:');
-  for (const a of r.actors) lines.push(`  ${a.name}: ${a.mentions.length} mention${a.mentions.length === 1 ? '' : 's'} (${[...new Set(a.mentions.map((m) => m.text))].join(', ')})`);
-  return `${lines.join('\n')}\n`;
+  if (buf) await flush(buf);
+}
+
+/**
+ * JSON.stringify(value, null, 1) and a line break, in pieces: the same text, never held as one
+ * string. For JSON data (what a scan returns): objects, arrays, strings, numbers, booleans, null.
+ */
+export function* jsonPieces(value: unknown): Generator<string> {
+  yield* jsonValue(value, '');
+  yield '\n';
+}
+
+function* jsonValue(value: unknown, indent: string): Generator<string> {
+  const v = value !== null && typeof value === 'object' && typeof (value as { toJSON?: unknown }).toJSON === 'function' ? (value as { toJSON: () => unknown }).toJSON() : value;
+  if (v === null || typeof v !== 'object') {
+    yield JSON.stringify(v) ?? 'null';
+    return;
+  }
+  const inner = `${indent} `;
+  if (Array.isArray(v)) {
+    if (!v.length) return void (yield '[]');
+    for (let i = 0; i < v.length; i++) {
+      yield `${i ? ',' : '['}\n${inner}`;
+      const x = v[i];
+      if (x === undefined || typeof x === 'function' || typeof x === 'symbol') yield 'null';
+      else yield* jsonValue(x, inner);
+    }
+    yield `\n${indent}]`;
+    return;
+  }
+  let first = true;
+  for (const [k, x] of Object.entries(v)) {
+    if (x === undefined || typeof x === 'function' || typeof x === 'symbol') continue;
+    yield `${first ? '{' : ','}\n${inner}${JSON.stringify(k)}: `;
+    first = false;
+    yield* jsonValue(x, inner);
+  }
+  yield first ? '{}' : `\n${indent}}`;
+}
+
+export function formatScan(file: string, r: ScanResult): string {
+  return [...scanLines(file, r)].join('');
+}
+
+/** The summary `scan` prints, line by line (each with its line break). */
+function* scanLines(file: string, r: ScanResult): Generator<string> {
+  yield `${file}: ${r.actors.length} actor${r.actors.length === 1 ? '' : 's'}, ${r.claims.length} claim${r.claims.length === 1 ? '' : 's'}\n`;
+  if (r.claims.length) yield '\nClaims:\n';
+  for (const c of r.claims) {
+    yield `  [${c.verdict}] ${c.text}\n    page: "${c.match.text.length > 200 ? `${c.match.text.slice(0, 197)}...` : c.match.text}"\n`;
+    yield `    ${c.conflict ? c.conflict.note : c.summary}\n`;
+    for (const s of c.sources) yield `    - ${s.outlet} (${s.stance}${s.differences.length ? `: ${s.differences.join('; ')}` : ''})\n`;
+    for (const p of c.positions) yield `    * ${p.name} ${p.position}\n`;
+  }
+  if (r.actors.length) yield '\nActors:\n';
+  for (const a of r.actors) yield `  ${a.name}: ${a.mentions.length} mention${a.mentions.length === 1 ? '' : 's'} (${[...new Set(a.mentions.map((m) => m.text))].join(', ')})\n`;
 }
 
 /** Writes a file through a temporary one beside it, so a reader never sees half of it. */
@@ -227,10 +345,20 @@ function writeFileAtomic(file: string, bytes: Uint8Array | string, mode?: number
     if (mode !== undefined) fs.chmodSync(tmp, mode);
     fs.renameSync(tmp, file);
   } catch (e) {
-    fs.rmSync(tmp, { force: true });
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError(`${file}: cannot write (${code === 'EACCES' ? 'permission denied' : code === 'ENOTDIR' ? 'a parent is not a directory' : (code ?? String(e))})`);
+    // The cleanup fails where the write did (ENOTDIR when a parent is a file): that is not news.
+    try {
+      fs.rmSync(tmp, { force: true });
+    } catch {
+      /* nothing was written there */
+    }
+    throw writeError(file, e);
   }
+}
+
+function writeError(file: string, e: unknown): InputError {
+  const code = (e as NodeJS.ErrnoException).code;
+  const why = code === 'EACCES' ? 'permission denied' : code === 'ENOTDIR' || code === 'EEXIST' ? 'a parent is not a directory' : code === 'EISDIR' ? 'is a directory' : (code ?? errorText(e));
+  return new InputError(`${file}: cannot write (${why})`);
 }
 
 function checkOutDir(dir: string) {
@@ -257,21 +385,24 @@ async function keygen(argv: string[]): Promise<number> {
 }
 
 async function feedBuild(argv: string[]): Promise<number> {
-  const { positional, opts } = parseArgs(argv, { key: 'value', out: 'value', 'min-crosscheck': 'value' });
+  const { positional, opts } = parseArgs(argv, { key: 'value', out: 'value', 'min-crosscheck': 'value', expires: 'value' });
   if (positional.length === 0) throw new UsageError('feed build takes one or more pack files');
   if (typeof opts.key !== 'string') throw new UsageError('feed build needs --key <private key file>');
   if (typeof opts.out !== 'string') throw new UsageError('feed build needs --out <dir>');
   const min = opts['min-crosscheck'];
   if (typeof min === 'string' && !v.is(CrosscheckVersion, min)) throw new UsageError(`--min-crosscheck must be a version such as ${FEED_MIN_CROSSCHECK}, not "${min}"`);
+  const generated = new Date();
+  const expiry = typeof opts.expires === 'string' ? parseExpires(opts.expires, generated) : null;
+  if (expiry && !expiry.ok) throw new UsageError(expiry.message);
   const out = opts.out;
   checkOutDir(out);
   const keyFile = opts.key;
-  const key = await parsePrivateKey(readFile(keyFile, 'a private key file').toString('utf8'));
+  const key = await parsePrivateKey(readFile(keyFile, 'a private key file', 'key').toString('utf8'));
   if (!key.ok) throw new InputError(`${keyFile}: ${key.message}`);
-  const sources = positional.map((f) => ({ name: f, bytes: new Uint8Array(readFile(f, 'a pack file')) }));
+  const sources = positional.map((f) => ({ name: f, bytes: new Uint8Array(readFile(f, 'a pack file', 'pack')) }));
   let built;
   try {
-    built = await buildFeed(sources, key.key, { minCrosscheck: typeof min === 'string' ? min : undefined });
+    built = await buildFeed(sources, key.key, { minCrosscheck: typeof min === 'string' ? min : undefined, generated, expires: expiry?.ok ? expiry.expires : undefined });
   } catch (e) {
     if (!(e instanceof PublishError)) throw e;
     for (const p of e.problems) console.error(p);
@@ -281,7 +412,7 @@ async function feedBuild(argv: string[]): Promise<number> {
   const files = [...built.files.filter((f) => f.path !== 'feed.json'), ...built.files.filter((f) => f.path === 'feed.json')];
   for (const f of files) writeFileAtomic(path.join(out, ...f.path.split('/')), f.bytes);
   const deltas = built.feed.packs.reduce((n, p) => n + p.deltas.length, 0);
-  console.log(`wrote ${path.join(out, 'feed.json')}: ${built.feed.packs.length} pack${built.feed.packs.length === 1 ? '' : 's'}, ${deltas} delta${deltas === 1 ? '' : 's'}, signed with key ${key.key.id}`);
+  console.log(`wrote ${path.join(out, 'feed.json')}: ${built.feed.packs.length} pack${built.feed.packs.length === 1 ? '' : 's'}, ${deltas} delta${deltas === 1 ? '' : 's'}, signed with key ${key.key.id}, expires ${built.feed.expires}`);
   for (const p of built.feed.packs) {
     const from = p.deltas.length ? `; deltas from version ${p.deltas.map((d) => d.from).join(', ')}` : '';
     console.log(`  ${p.id} version ${p.version}: ${p.url} (${formatBytes(p.size)})${from}`);
@@ -317,7 +448,7 @@ try {
     for (const p of e.problems) console.error(`  ${p}`);
     process.exitCode = 1;
   } else {
-    console.error(`crosscheck: internal error: ${e instanceof Error ? e.message : String(e)}`);
+    console.error(`crosscheck: internal error: ${errorText(e)}`);
     process.exitCode = 2;
   }
 }

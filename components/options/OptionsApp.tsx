@@ -1,10 +1,8 @@
 // The options page: Subscriptions, Packs, Trusted keys, Reading, Your data. Everything is read
-// from and done by the background (lib/service.ts) through `api`; the page refreshes when the
+// from and done by the background (lib/background/) through `api`; the page refreshes when the
 // background says the packs or feeds changed, and shows download progress as it comes.
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import type { BundledState, SyncProgressMessage } from '../../lib/protocol';
-import type { FeedRow, PackRow, TrustedKeyRow } from '../../lib/store/db';
-import type { ReadingSettings } from '../../lib/store/settings';
+import type { BundledState, FeedView, PackView, ReadingSettings, SyncProgressMessage, TrustedKeyView } from '../../lib/protocol';
 import type { OptionsApi } from './api';
 import { Packs } from './Packs';
 import { Reading } from './Reading';
@@ -13,16 +11,16 @@ import { TrustedKeys } from './TrustedKeys';
 import { YourData, type Diagnostics } from './YourData';
 
 interface Data {
-  feeds: FeedRow[] | null;
-  packs: PackRow[] | null;
-  bundled: BundledState | null;
-  keys: TrustedKeyRow[] | null;
+  feeds: FeedView[] | null;
+  packs: PackView[] | null;
+  bundled: BundledState[];
+  keys: TrustedKeyView[] | null;
   settings: ReadingSettings | null;
   sites: string[] | null;
   diagnostics: Diagnostics | null;
 }
 
-const EMPTY: Data = { feeds: null, packs: null, bundled: null, keys: null, settings: null, sites: null, diagnostics: null };
+const EMPTY: Data = { feeds: null, packs: null, bundled: [], keys: null, settings: null, sites: null, diagnostics: null };
 
 export function OptionsApp({ api }: { api: OptionsApi }) {
   const [data, setData] = useState<Data>(EMPTY);

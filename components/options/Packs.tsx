@@ -1,25 +1,27 @@
-// Packs: what is installed (title, version, claims, when, from where), remove one, restore the
+// Packs: what is installed (title, version, claims, when, who signed it), remove one, restore the
 // bundled pack, export them all as a JSON file, and import a pack file (file input or drag and
-// drop) with every problem listed when the file is refused.
+// drop) with every problem listed when the file is refused, and a confirmation first when the file
+// would replace a pack another signer installed.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { BundledState, ImportProblem, Reply } from '../../lib/protocol';
-import type { PackRow } from '../../lib/store/db';
+import type { BundledState, ImportProblem, PackView, Reply } from '../../lib/protocol';
 import { formatBytes } from '../../lib/sync/download';
-import { plural } from '../PackList';
+import { errorText } from '../../lib/error-text';
+import { plural, signerText } from '../PackList';
 import { formatDateTime, type OptionsApi } from './api';
 
 /** The pack format's limit; a larger file is refused before it is read. */
 const MAX_FILE_BYTES = 32 * 1024 * 1024;
 
-const SOURCE: Record<PackRow['source'], string> = { bundled: 'came with Crosscheck', feed: 'from a feed', file: 'imported from a file' };
-
 type ImportState =
   | { kind: 'idle' }
   | { kind: 'reading'; name: string; received: number; total: number }
   | { kind: 'importing'; name: string; size: number }
+  /** The file would replace another signer's pack: nothing installed until the reader says so. */
+  | { kind: 'confirm'; name: string; text: string; message: string }
   | { kind: 'done'; name: string; ok: boolean; message: string; problems: ImportProblem[] };
 
-export function Packs({ api, packs, bundled, reload }: { api: OptionsApi; packs: PackRow[] | null; bundled: BundledState | null; reload: () => void }) {
+export function Packs({ api, packs, bundled, reload }: { api: OptionsApi; packs: PackView[] | null; bundled: BundledState[]; reload: () => void }) {
+  const missing = bundled.filter((b) => !b.installed);
   const [note, setNote] = useState<{ kind: 'error' | 'info'; text: string } | null>(null);
   const [imp, setImp] = useState<ImportState>({ kind: 'idle' });
   const [exported, setExported] = useState<{ href: string; fileName: string; count: number } | null>(null);
@@ -33,7 +35,7 @@ export function Packs({ api, packs, bundled, reload }: { api: OptionsApi; packs:
     if (exported) link.current?.click();
   }, [exported]);
 
-  const remove = async (p: PackRow) => {
+  const remove = async (p: PackView) => {
     const reply = await api.send({ type: 'remove-pack', id: p.id });
     setNote(reply.ok ? { kind: 'info', text: reply.message } : { kind: 'error', text: reply.error });
     reload();
@@ -61,13 +63,17 @@ export function Packs({ api, packs, bundled, reload }: { api: OptionsApi; packs:
     try {
       text = await readText(file, (received) => setImp({ kind: 'reading', name: file.name, received, total: file.size }));
     } catch (e) {
-      setImp({ kind: 'done', name: file.name, ok: false, problems: [], message: `${file.name} could not be read (${e instanceof Error ? e.message : String(e)}). The installed packs are unchanged.` });
+      setImp({ kind: 'done', name: file.name, ok: false, problems: [], message: `${file.name} could not be read (${errorText(e)}). The installed packs are unchanged.` });
       return;
     }
-    setImp({ kind: 'importing', name: file.name, size: file.size });
-    const reply: Reply<{ type: 'import-pack' }> = await api.send({ type: 'import-pack', text, name: file.name });
-    if (!reply.ok) setImp({ kind: 'done', name: file.name, ok: false, problems: [], message: reply.error });
-    else setImp({ kind: 'done', name: file.name, ok: reply.status === 'installed' || reply.status === 'unchanged', message: reply.message, problems: reply.problems });
+    await send(file.name, text, false);
+  };
+  const send = async (name: string, text: string, replace: boolean) => {
+    setImp({ kind: 'importing', name, size: text.length });
+    const reply: Reply<{ type: 'import-pack' }> = await api.send({ type: 'import-pack', text, name, ...(replace ? { replace } : {}) });
+    if (!reply.ok) setImp({ kind: 'done', name, ok: false, problems: [], message: reply.error });
+    else if (reply.status === 'confirm') setImp({ kind: 'confirm', name, text, message: reply.message });
+    else setImp({ kind: 'done', name, ok: reply.status === 'installed' || reply.status === 'unchanged', message: reply.message, problems: reply.problems });
     reload();
   };
 
@@ -117,7 +123,7 @@ export function Packs({ api, packs, bundled, reload }: { api: OptionsApi; packs:
                 <strong>{p.title}</strong> <span class="version">version {p.version}</span>
               </div>
               <div class="pack-meta">
-                {plural(p.counts.claims, 'claim')} · {plural(p.counts.actors, 'actor')} · {SOURCE[p.source]} · last updated {formatDateTime(p.installedAt)}
+                {plural(p.counts.claims, 'claim')} · {plural(p.counts.actors, 'actor')} · {signerText(p.signer)} · last updated {formatDateTime(p.installedAt)}
               </div>
               <div class="actions">
                 <button type="button" onClick={() => remove(p)} aria-label={`Remove ${p.title}`}>
@@ -128,11 +134,13 @@ export function Packs({ api, packs, bundled, reload }: { api: OptionsApi; packs:
           ))}
         </ul>
       )}
-      {bundled && !bundled.installed && (
+      {missing.length > 0 && (
         <p class="row">
-          <span>The pack that came with Crosscheck ({bundled.title}) is not installed.</span>{' '}
+          <span>
+            {missing.length === 1 ? 'The pack' : `${missing.length} packs`} that came with Crosscheck ({missing.map((b) => b.title).join('; ')}) {missing.length === 1 ? 'is' : 'are'} not installed.
+          </span>{' '}
           <button type="button" onClick={restore}>
-            Restore bundled pack
+            {missing.length === 1 ? 'Restore bundled pack' : 'Restore bundled packs'}
           </button>
         </p>
       )}
@@ -164,12 +172,26 @@ export function Packs({ api, packs, bundled, reload }: { api: OptionsApi; packs:
         />
         <span class="hint">or drop a pack file (.json) here</span>
       </div>
-      <ImportStatus state={imp} />
+      {imp.kind === 'confirm' ? (
+        <div class="import-result confirm" role="alert">
+          <p>{imp.message}</p>
+          <div class="row">
+            <button type="button" onClick={() => void send(imp.name, imp.text, true)}>
+              Replace it with {imp.name}
+            </button>{' '}
+            <button type="button" onClick={() => setImp({ kind: 'done', name: imp.name, ok: true, problems: [], message: `${imp.name} was not imported. The installed packs are unchanged.` })}>
+              Keep the installed pack
+            </button>
+          </div>
+        </div>
+      ) : (
+        <ImportStatus state={imp} />
+      )}
     </section>
   );
 }
 
-function ImportStatus({ state }: { state: ImportState }) {
+function ImportStatus({ state }: { state: Exclude<ImportState, { kind: 'confirm' }> }) {
   if (state.kind === 'idle') return null;
   if (state.kind === 'reading') {
     const label = `Reading ${state.name}: ${formatBytes(state.received)} of ${formatBytes(state.total)}`;

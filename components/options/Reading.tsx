@@ -1,7 +1,7 @@
 // Reading: how long to hover before a card opens, how mentions are marked, how often feeds are
 // checked, and the sites where Crosscheck is turned off.
 import { useEffect, useState } from 'preact/hooks';
-import { SETTING_LIMITS, siteInput, type ReadingSettings } from '../../lib/store/settings';
+import { SETTING_LIMITS, siteInput, type ReadingSettings } from '../../lib/protocol';
 import type { OptionsApi } from './api';
 
 export function Reading({ api, settings: loaded, sites, reload }: { api: OptionsApi; settings: ReadingSettings | null; sites: string[] | null; reload: () => void }) {

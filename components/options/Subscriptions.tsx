@@ -1,22 +1,19 @@
 // Subscriptions: the feeds Crosscheck checks for new packs. Add one by its feed.json URL, remove
 // one, see each feed's status in words, and "Update now" to check them all at once.
 import { useEffect, useState } from 'preact/hooks';
-import type { SyncProgressMessage } from '../../lib/protocol';
-import type { FeedRow } from '../../lib/store/db';
-import { feedUrlInput } from '../../lib/store/feeds';
+import { feedUrlInput, type FeedView, type SyncProgressMessage } from '../../lib/protocol';
 import { UpdateNow } from '../UpdateNow';
 import { formatDateTime, type OptionsApi } from './api';
 import { SyncProgress } from './Progress';
 
-const OUTCOME: Record<NonNullable<FeedRow['lastOutcome']>, string> = {
+const OUTCOME: Record<NonNullable<FeedView['lastOutcome']>, string> = {
   updated: 'updated',
   unchanged: 'up to date',
-  'not-modified': 'up to date (the feed has not changed)',
   refused: 'refused',
   failed: 'failed',
 };
 
-export function Subscriptions({ api, feeds, progress, reload }: { api: OptionsApi; feeds: FeedRow[] | null; progress: SyncProgressMessage | null; reload: () => void }) {
+export function Subscriptions({ api, feeds, progress, reload }: { api: OptionsApi; feeds: FeedView[] | null; progress: SyncProgressMessage | null; reload: () => void }) {
   const [url, setUrl] = useState('');
   const [note, setNote] = useState<{ kind: 'error' | 'info'; text: string } | null>(null);
   const [access, setAccess] = useState<Record<string, boolean>>({});
@@ -73,7 +70,8 @@ export function Subscriptions({ api, feeds, progress, reload }: { api: OptionsAp
     <section aria-labelledby="subscriptions-heading">
       <h2 id="subscriptions-heading">Subscriptions</h2>
       <p class="hint">
-        Crosscheck checks the feeds you follow for new claim packs (how often: under Reading) and installs only packs signed by a key you trust.
+        Crosscheck checks the feeds you follow for new claim packs (how often: under Reading) and installs only packs signed by a key you trust. A pack
+        installed from one publisher's feed is updated only by that publisher.
       </p>
       <form class="row" onSubmit={add}>
         <label for="feed-url">Feed address (the URL of its feed.json)</label>
@@ -102,7 +100,7 @@ export function Subscriptions({ api, feeds, progress, reload }: { api: OptionsAp
                 <dd>{formatDateTime(f.lastUpdatedAt)}</dd>
                 <dt>Installed</dt>
                 <dd>{installed(f)}</dd>
-                {f.lastMessage && f.lastOutcome !== 'updated' && f.lastOutcome !== 'unchanged' && f.lastOutcome !== 'not-modified' && (
+                {f.lastMessage && f.lastOutcome !== 'updated' && f.lastOutcome !== 'unchanged' && (
                   <>
                     <dt>Last error</dt>
                     <dd class="error">{f.lastMessage}</dd>
@@ -135,7 +133,7 @@ export function Subscriptions({ api, feeds, progress, reload }: { api: OptionsAp
   );
 }
 
-function installed(f: FeedRow): string {
+function installed(f: FeedView): string {
   if (f.lastPacks.length === 0) return f.lastCheckedAt ? 'nothing from this feed' : 'not checked yet';
   return f.lastPacks.map((p) => `${p.title}: ${p.installed === null ? 'not installed' : `version ${p.installed}`}`).join('; ');
 }

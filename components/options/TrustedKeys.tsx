@@ -1,10 +1,10 @@
 // Trusted keys: the publishers whose signed packs Crosscheck installs from feeds. List, add (paste
 // the publisher's public.key), remove (keys that came with the build too).
 import { useState } from 'preact/hooks';
-import type { TrustedKeyRow } from '../../lib/store/db';
+import type { TrustedKeyView } from '../../lib/protocol';
 import { formatDateTime, type OptionsApi } from './api';
 
-export function TrustedKeys({ api, keys, reload }: { api: OptionsApi; keys: TrustedKeyRow[] | null; reload: () => void }) {
+export function TrustedKeys({ api, keys, reload }: { api: OptionsApi; keys: TrustedKeyView[] | null; reload: () => void }) {
   const [text, setText] = useState('');
   const [label, setLabel] = useState('');
   const [note, setNote] = useState<{ kind: 'error' | 'info'; text: string; problems?: string[] } | null>(null);
@@ -26,7 +26,7 @@ export function TrustedKeys({ api, keys, reload }: { api: OptionsApi; keys: Trus
     setLabel('');
     reload();
   };
-  const remove = async (k: TrustedKeyRow) => {
+  const remove = async (k: TrustedKeyView) => {
     const reply = await api.send({ type: 'remove-key', keyId: k.keyId });
     setNote(reply.ok ? { kind: 'info', text: reply.message } : { kind: 'error', text: reply.error });
     reload();

@@ -1,6 +1,6 @@
 // Your data: what Crosscheck keeps and where (PRIVACY.md says it in full), "Delete all data" behind
 // a confirmation step on the page itself, and the Diagnostics line: the messages the background
-// dropped since it started (lib/protocol-guard.ts).
+// dropped since it started (lib/protocol/guard.ts).
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { DroppedMessages } from '../../lib/protocol';
 import { formatDateTime, type OptionsApi } from './api';

@@ -3,7 +3,7 @@
 // constructed stylesheet, which a strict Content-Security-Policy allows.
 import { locate, type TextSegment } from '@/lib/extract/visible-text';
 import type { ScanActor, ScanClaim, ScanResult } from '@/lib/scan/engine';
-import type { HighlightStyle } from '@/lib/store/settings';
+import type { HighlightStyle } from '@/lib/protocol';
 
 export type Mark =
   | { kind: 'actor'; range: Range; actor: ScanActor }
@@ -103,18 +103,27 @@ const nameOf = (m: Mark): (typeof NAMES)[number] =>
  * Paints the marks; returns a function that removes every highlight and the stylesheet. Where the
  * Highlight API is missing, the marked text is wrapped in elements instead (see paintByWrapping).
  */
-export function paint(marks: Mark[], style: HighlightStyle = 'background'): () => void {
+export function paint(marks: readonly Mark[], style: HighlightStyle = 'background'): () => void {
   if (!marks.length) return () => {};
   const registry = (globalThis.CSS as { highlights?: HighlightRegistry } | undefined)?.highlights;
   if (!registry || typeof Highlight === 'undefined') return paintByWrapping(marks, style);
   const groups: Record<(typeof NAMES)[number], Range[]> = { 'crosscheck-actor': [], 'crosscheck-claim': [], 'crosscheck-disputed': [], 'crosscheck-contradicted': [] };
   for (const m of marks) groups[nameOf(m)].push(m.range);
-  for (const name of NAMES) if (groups[name].length) registry.set(name, new Highlight(...groups[name]));
+  const mine = new Map<string, Highlight>();
+  for (const name of NAMES) {
+    if (!groups[name].length) continue;
+    const h = new Highlight(...groups[name]);
+    mine.set(name, h);
+    registry.set(name, h);
+  }
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(styleFor(style));
   document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
   return () => {
-    for (const name of [...NAMES, 'crosscheck-flash']) registry.delete(name);
+    // Only our own: a script of ours that outlived its extension (it stops within a second, see
+    // LIFETIME_CHECK_MS) must not take away the highlights of the one that replaced it.
+    for (const [name, h] of mine) if (registry.get(name) === h) registry.delete(name);
+    registry.delete('crosscheck-flash');
     document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
   };
 }
@@ -130,7 +139,7 @@ const wrapStyle = (style: HighlightStyle) => styleFor(style).replace(/::highligh
  * it). Extraction never reads editable regions, so nothing is wrapped where the reader types. The
  * Ranges follow the split text, so hover and navigation still work; removal unwraps.
  */
-export function paintByWrapping(marks: Mark[], style: HighlightStyle = 'background'): () => void {
+export function paintByWrapping(marks: readonly Mark[], style: HighlightStyle = 'background'): () => void {
   const doc = marks[0]?.range.startContainer.ownerDocument;
   if (!doc) return () => {};
   const wrapped: HTMLElement[] = [];
@@ -194,12 +203,15 @@ export function paintByWrapping(marks: Mark[], style: HighlightStyle = 'backgrou
   };
 }
 
-/** Flashes a range for a moment (the popup's "show me where"), over the other highlights. */
-export function flash(range: Range, ms = 1600): void {
+/**
+ * Flashes a range (the popup's "show me where"), over the other highlights; returns the function
+ * that ends the flash (the caller times it: a flash shown since by another range stays).
+ */
+export function flash(range: Range): () => void {
   const registry = (globalThis.CSS as { highlights?: HighlightRegistry } | undefined)?.highlights;
-  if (!registry || typeof Highlight === 'undefined') return;
+  if (!registry || typeof Highlight === 'undefined') return () => {};
   const h = new Highlight(range);
   h.priority = 1;
   registry.set('crosscheck-flash', h);
-  setTimeout(() => registry.get('crosscheck-flash') === h && registry.delete('crosscheck-flash'), ms);
+  return () => void (registry.get('crosscheck-flash') === h && registry.delete('crosscheck-flash'));
 }

@@ -1,6 +1,8 @@
 // Hover intent over the highlighted ranges: the pointer is hit-tested against the marks (the
 // caret position under it, then the range's own boxes), and a card opens when it rests on one
-// for the hover delay. The card stays open while the pointer is over it.
+// for the hover delay. The card stays open while the pointer is over it. Only the reader's own
+// input counts (`isTrusted`): events the page dispatches itself neither open nor close a card, so a
+// page cannot open cards to read what they say.
 import type { Mark } from './highlighter';
 
 export interface HoverOptions {
@@ -21,7 +23,7 @@ function caretAt(x: number, y: number): { node: Node; offset: number } | null {
   return r ? { node: r.startContainer, offset: r.startOffset } : null;
 }
 
-export function markAt(marks: Mark[], x: number, y: number): { mark: Mark; rect: DOMRect } | null {
+export function markAt(marks: readonly Mark[], x: number, y: number): { mark: Mark; rect: DOMRect } | null {
   const caret = caretAt(x, y);
   for (const mark of marks) {
     if (caret) {
@@ -36,13 +38,15 @@ export function markAt(marks: Mark[], x: number, y: number): { mark: Mark; rect:
   return null;
 }
 
-export function watchHover(marks: Mark[], o: HoverOptions): void {
+/** Watches the pointer over `marks()` (read at each move: the page's current marks) until `o.signal` aborts. */
+export function watchHover(marks: () => readonly Mark[], o: HoverOptions): void {
   let current: Mark | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let closeTimer: ReturnType<typeof setTimeout> | undefined;
   let frame = 0;
   let last: PointerEvent | null = null;
   const onMove = (e: PointerEvent) => {
+    if (!e.isTrusted) return;
     last = e;
     if (frame) return;
     frame = requestAnimationFrame(() => {
@@ -52,7 +56,7 @@ export function watchHover(marks: Mark[], o: HoverOptions): void {
         clearTimeout(closeTimer);
         return;
       }
-      const hit = markAt(marks, ev.clientX, ev.clientY);
+      const hit = markAt(marks(), ev.clientX, ev.clientY);
       if (hit?.mark === current) return;
       current = hit?.mark ?? null;
       clearTimeout(timer);
@@ -70,9 +74,9 @@ export function watchHover(marks: Mark[], o: HoverOptions): void {
     o.close();
   };
   document.addEventListener('pointermove', onMove, { passive: true, signal: o.signal });
-  document.addEventListener('keydown', (e) => e.key === 'Escape' && reset(), { signal: o.signal });
-  document.addEventListener('pointerdown', (e) => !o.overCard(e) && reset(), { signal: o.signal });
-  window.addEventListener('scroll', () => current && reset(), { passive: true, signal: o.signal });
+  document.addEventListener('keydown', (e) => e.isTrusted && e.key === 'Escape' && reset(), { signal: o.signal });
+  document.addEventListener('pointerdown', (e) => e.isTrusted && !o.overCard(e) && reset(), { signal: o.signal });
+  window.addEventListener('scroll', (e) => e.isTrusted && current && reset(), { passive: true, signal: o.signal });
   o.signal.addEventListener('abort', () => {
     clearTimeout(timer);
     clearTimeout(closeTimer);

@@ -85,8 +85,12 @@ export function watchDynamic(root: Node, o: DynamicOptions): DynamicWatch {
     clearTimeout(first);
     queue.clear();
   };
-  start();
-  o.signal.addEventListener('abort', stop);
+  // An aborted signal never fires 'abort' again: a page already torn down is not watched at all.
+  if (o.signal.aborted) stop();
+  else {
+    start();
+    o.signal.addEventListener('abort', stop, { once: true });
+  }
   return {
     reset() {
       if (o.signal.aborted) return;

@@ -1,15 +1,12 @@
-// Popup wiring: reads the packs from Dexie (extension origin) and renders components/PackList.
-// liveQuery re-renders when the background installs or replaces a pack while the popup is open.
+// Popup wiring: asks the background for the tab's summary, the site switch and the installed packs
+// (the same requests as the options page), and asks again when the background says the packs changed.
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { liveQuery } from 'dexie';
 import { browser } from '#imports';
 import { PackList, type PackListState } from '@/components/PackList';
 import { PageSummary, SiteSwitch, type PageSummaryState } from '@/components/PageSummary';
-import type { Reply, RevealMessage } from '@/lib/protocol';
-import { openDatabase } from '@/lib/store/db';
-import { listPacks } from '@/lib/store/packs';
-import { send } from '@/utils/send';
+import type { RevealMessage } from '@/lib/protocol';
+import { client, onPageEvent } from '@/utils/client';
 
 /** The tab to summarise: ?tab=<id> (tests, or the summary in a full tab), else the active tab. */
 async function targetTab(): Promise<number | null> {
@@ -25,8 +22,8 @@ function usePageSummary(): PageSummaryState & { tabId?: number } {
     void (async () => {
       const tabId = await targetTab();
       if (tabId === null) return setState({ kind: 'unavailable', message: 'No page to summarise.' });
-      const reply = (await browser.runtime.sendMessage({ type: 'page-summary', tabId }).catch(() => null)) as Reply<{ type: 'page-summary'; tabId: number }> | null;
-      if (!reply?.ok) return setState({ kind: 'unavailable', message: 'Crosscheck cannot read this page (browser pages and extension stores are off limits).' });
+      const reply = await client.send({ type: 'page-summary', tabId });
+      if (!reply.ok) return setState({ kind: 'unavailable', message: 'Crosscheck cannot read this page (browser pages and extension stores are off limits).' });
       setState({ kind: 'ready', summary: reply.summary, tabId });
     })();
   }, []);
@@ -39,8 +36,8 @@ function useSite(): { host: string; enabled: boolean; set: (on: boolean) => void
     void (async () => {
       const tabId = await targetTab();
       if (tabId === null) return;
-      const r = (await browser.runtime.sendMessage({ type: 'site', tabId }).catch(() => null)) as { ok: boolean; host?: string | null; enabled?: boolean } | null;
-      if (r?.ok && r.host) setSite({ host: r.host, enabled: !!r.enabled, tabId });
+      const r = await client.send({ type: 'site', tabId });
+      if (r.ok && r.host) setSite({ host: r.host, enabled: r.enabled, tabId });
     })();
   }, []);
   if (!site) return null;
@@ -48,7 +45,7 @@ function useSite(): { host: string; enabled: boolean; set: (on: boolean) => void
     host: site.host,
     enabled: site.enabled,
     set: (on) => {
-      void browser.runtime.sendMessage({ type: 'set-site', host: site.host, enabled: on }).then(() => {
+      void client.send({ type: 'set-site', host: site.host, enabled: on }).then(() => {
         setSite({ ...site, enabled: on });
         void browser.tabs.reload(site.tabId).catch(() => {});
       });
@@ -56,27 +53,31 @@ function useSite(): { host: string; enabled: boolean; set: (on: boolean) => void
   };
 }
 
+/** The installed packs, asked for again whenever the background says they changed. */
+function usePacks(): PackListState {
+  const [state, setState] = useState<PackListState>({ kind: 'loading' });
+  useEffect(() => {
+    const load = async () => {
+      const r = await client.send({ type: 'packs' });
+      setState(r.ok ? { kind: 'ready', packs: r.packs } : { kind: 'error', message: r.error });
+    };
+    const stop = onPageEvent((event) => {
+      if (event.type === 'packs-changed') void load();
+    });
+    void load();
+    return stop;
+  }, []);
+  return state;
+}
+
 function Popup() {
   const summary = usePageSummary();
   const site = useSite();
-  const [state, setState] = useState<PackListState>({ kind: 'loading' });
-  useEffect(() => {
-    let db: ReturnType<typeof openDatabase>;
-    try {
-      db = openDatabase();
-    } catch (e) {
-      setState({ kind: 'error', message: describe(e) });
-      return;
-    }
-    const sub = liveQuery(() => listPacks(db)).subscribe({
-      next: (packs) => setState({ kind: 'ready', packs }),
-      error: (e: unknown) => setState({ kind: 'error', message: describe(e) }),
-    });
-    return () => {
-      sub.unsubscribe();
-      db.close();
-    };
-  }, []);
+  const packs = usePacks();
+  const reveal = (kind: RevealMessage['kind'], pack: string, id: string) => {
+    const message: RevealMessage = { type: 'reveal', kind, pack, id };
+    void browser.tabs.sendMessage(summary.tabId!, message).catch(() => {});
+  };
   return (
     <>
       <header>
@@ -85,26 +86,12 @@ function Popup() {
       <main>
         <h2>This page</h2>
         {site && <SiteSwitch host={site.host} enabled={site.enabled} onChange={site.set} />}
-        <PageSummary
-          state={summary}
-          onReveal={
-            summary.tabId === undefined
-              ? undefined
-              : (kind, pack, id) => {
-                  const message: RevealMessage = { type: 'reveal', kind, pack, id };
-                  void browser.tabs.sendMessage(summary.tabId!, message).catch(() => {});
-                }
-          }
-        />
+        <PageSummary state={summary} onReveal={summary.tabId === undefined ? undefined : reveal} />
         <h2>Claim packs</h2>
-        <PackList state={state} updateNow={() => send({ type: 'update-now' })} />
+        <PackList state={packs} updateNow={() => client.send({ type: 'update-now' })} />
       </main>
     </>
   );
-}
-
-function describe(e: unknown): string {
-  return e instanceof Error ? `${e.name}: ${e.message}` : String(e);
 }
 
 render(<Popup />, document.getElementById('app')!);

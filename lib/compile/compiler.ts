@@ -6,6 +6,7 @@
 import * as v from 'valibot';
 import type { Actor, Article, Claim, Outlet, Pack, Position, Report, Slot } from '../pack/schema';
 import { PACK_FORMAT } from '../pack/schema';
+import { errorText } from '../error-text';
 import { ActorMatcher, aliasInputs } from '../match/actors';
 import { analyseSentence, ClaimIndex, type ClaimMatch } from '../match/claims';
 import { splitSentences, type Sentence } from '../text/sentences';
@@ -59,7 +60,7 @@ export function parseManifest(text: string, file: string): Manifest {
   try {
     json = JSON.parse(text);
   } catch (e) {
-    throw new StoryError([`${file}: invalid JSON: ${e instanceof Error ? e.message : String(e)}`]);
+    throw new StoryError([`${file}: invalid JSON: ${errorText(e)}`]);
   }
   const r = v.safeParse(Manifest, json);
   if (!r.success) {

@@ -5,6 +5,7 @@ import * as v from 'valibot';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import { ActorKind, ActorRole, ClaimKind, Id, noBidiControls, SlotType } from '../pack/schema';
 import { unmatchableAlias } from '../pack/validate';
+import { errorText } from '../error-text';
 
 const Text = v.pipe(v.string(), v.minLength(1, 'must not be empty'), v.maxLength(2000, 'too long'), noBidiControls);
 const AliasIn = v.union([
@@ -99,7 +100,7 @@ export function parseStory(text: string, file: string): StoryFile {
   try {
     data = doc.toJS({ maxAliasCount: 100 });
   } catch (e) {
-    const msg = e instanceof Error ? e.message : String(e);
+    const msg = errorText(e);
     throw new StoryError([`${file}: ${/alias count/i.test(msg) ? 'its YAML aliases (*name) expand too much: write the values out, or refer to them less often' : `cannot be read: ${msg}`}`]);
   }
   const r = v.safeParse(StoryFile, data, { abortPipeEarly: true });

@@ -1,11 +1,15 @@
-// Pack feeds, format v1: feed.json and delta files, defined once here as valibot schemas; the types
-// derive from them. docs/feed-format.md documents every field.
+// Pack feeds, format v2: feed.json (a signed envelope around the feed's list of packs) and delta
+// files, defined once here as valibot schemas; the types derive from them. docs/feed-format.md
+// documents every field.
 import * as v from 'valibot';
 import { Actor, Article, Claim, Id, noBidiControls, Outlet, Pack, Position, Report } from '../pack/schema';
 import type { Problem } from '../pack/validate';
 
 export const FEED_FORMAT = 'crosscheck-feed';
-export const FEED_VERSION = 1;
+/** Version 2: feed.json is signed and expires. Version 1 (unsigned) is refused, saying so. */
+export const FEED_VERSION = 2;
+/** The last feed format that was not signed. */
+export const UNSIGNED_FEED_VERSION = 1;
 export const DELTA_FORMAT = 'crosscheck-delta';
 export const DELTA_VERSION = 1;
 /** The first Crosscheck version that reads feeds; the default `minCrosscheck` of a pack entry. */
@@ -18,7 +22,7 @@ export const MAX_DELTAS_PER_PACK = 100;
 const PackVersion = v.pipe(v.number(), v.integer('must be an integer'), v.minValue(1, 'must be 1 or more'));
 export const Sha256Hex = v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/, 'must be 64 lower-case hex digits (a sha256)'));
 export const KeyId = v.pipe(v.string(), v.regex(/^[0-9a-f]{16}$/, 'must be 16 lower-case hex digits (a key id)'));
-const Signature = v.pipe(
+export const Signature = v.pipe(
   v.string(),
   v.regex(/^[A-Za-z0-9+/]{86}==$/, 'must be the base64 of a 64-byte Ed25519 signature'),
 );
@@ -77,14 +81,35 @@ export const Feed = v.pipe(
   v.object({
     format: v.literal(FEED_FORMAT),
     version: v.literal(FEED_VERSION),
+    /** When the publisher built the feed. */
     generated: IsoTimestamp,
+    /** After this the feed is refused as stale until the publisher builds it again. */
+    expires: IsoTimestamp,
     packs: v.pipe(v.array(FeedPack), v.maxLength(MAX_FEED_PACKS, `too many packs (the limit is ${MAX_FEED_PACKS})`)),
   }),
   v.forward(
     v.check((f) => new Set(f.packs.map((p) => p.id)).size === f.packs.length, 'a pack id is listed twice'),
     ['packs'],
   ),
+  v.forward(
+    v.check((f) => Date.parse(f.expires) > Date.parse(f.generated), 'must be later than "generated"'),
+    ['expires'],
+  ),
 );
+
+/**
+ * feed.json as served: the feed's JSON text (`signed`, exactly the bytes the signature covers, as
+ * UTF-8) with the Ed25519 signature of those bytes and the id of the key that made it. A client
+ * verifies the signature before it parses `signed`, so what it reads is what the publisher signed.
+ */
+export const FeedEnvelope = v.object({
+  format: v.literal(FEED_FORMAT),
+  version: v.literal(FEED_VERSION),
+  keyId: KeyId,
+  signature: Signature,
+  signed: v.pipe(v.string(), v.minLength(2, 'must be the feed\'s JSON text'), v.maxLength(FEED_MAX_BYTES, 'too long (over 1 MiB)')),
+});
+export type FeedEnvelope = v.InferOutput<typeof FeedEnvelope>;
 
 export type Feed = v.InferOutput<typeof Feed>;
 export type FeedPack = v.InferOutput<typeof FeedPack>;
@@ -168,16 +193,34 @@ function isObject(x: unknown): x is Record<string, unknown> {
   return x !== null && typeof x === 'object' && !Array.isArray(x);
 }
 
-/** Checks parsed feed.json. A feed of another format or version is refused with a clear message. */
+/** The format and version checks both feed.json and its signed content start with. */
+function formatProblem(value: Record<string, unknown>): Problem | null {
+  if (value.format !== FEED_FORMAT)
+    return { path: 'format', message: `not a Crosscheck feed: format is ${JSON.stringify(value.format) ?? 'missing'}, expected "${FEED_FORMAT}"` };
+  if (value.version !== FEED_VERSION)
+    return { path: 'version', message: `feed format version ${JSON.stringify(value.version) ?? 'missing'} is not supported; this version of Crosscheck reads version ${FEED_VERSION}` };
+  return null;
+}
+
+/**
+ * Checks parsed feed.json: the envelope. `unsigned`: a feed of the old unsigned format (version 1),
+ * which the caller reports as such. Another format or version is refused with a clear message.
+ */
+export function checkFeedEnvelope(value: unknown): Checked<FeedEnvelope> | { ok: false; unsigned: true; problems: Problem[] } {
+  if (!isObject(value)) return { ok: false, problems: [{ path: '(feed)', message: 'must be a JSON object' }] };
+  if (value.format === FEED_FORMAT && value.version === UNSIGNED_FEED_VERSION)
+    return { ok: false, unsigned: true, problems: [{ path: 'version', message: 'feed format version 1 is not signed' }] };
+  const wrong = formatProblem(value);
+  if (wrong) return { ok: false, problems: [wrong] };
+  const r = v.safeParse(FeedEnvelope, value);
+  return r.success ? { ok: true, value: r.output } : { ok: false, problems: problems(r.issues, '(feed)') };
+}
+
+/** Checks the feed's signed content, parsed (after its signature verified). */
 export function checkFeed(value: unknown): Checked<Feed> {
   if (!isObject(value)) return { ok: false, problems: [{ path: '(feed)', message: 'must be a JSON object' }] };
-  if (value.format !== FEED_FORMAT)
-    return { ok: false, problems: [{ path: 'format', message: `not a Crosscheck feed: format is ${JSON.stringify(value.format) ?? 'missing'}, expected "${FEED_FORMAT}"` }] };
-  if (value.version !== FEED_VERSION)
-    return {
-      ok: false,
-      problems: [{ path: 'version', message: `feed format version ${JSON.stringify(value.version) ?? 'missing'} is not supported; this version of Crosscheck reads version ${FEED_VERSION}` }],
-    };
+  const wrong = formatProblem(value);
+  if (wrong) return { ok: false, problems: [wrong] };
   const r = v.safeParse(Feed, value);
   return r.success ? { ok: true, value: r.output } : { ok: false, problems: problems(r.issues, '(feed)') };
 }

@@ -117,7 +117,47 @@ export async function parsePublicKey(text: string): Promise<Parsed<PublicKey>> {
     if (!raw) return { ok: false, message: `not a Crosscheck public key: "${b64.length > 40 ? `${b64.slice(0, 37)}...` : b64}" is not base64; ${PUBLIC_KEY_HELP}` };
     if (raw.length !== 32) return { ok: false, message: `the key decodes to ${raw.length} bytes; an Ed25519 public key has 32` };
   }
+  const weak = weakKeyProblem(raw);
+  if (weak) return { ok: false, message: `the key ${toBase64(raw)} ${weak}` };
   return { ok: true, key: await publicKeyFromRaw(raw) };
+}
+
+// Weak keys. Ed25519 verification checks [S]B = R + [k]A, k the hash of R, A and the message. For
+// a public key A of small order (the identity and the points of order 2, 4 and 8) [k]A takes at
+// most eight values whatever the message, so a signature made without any private key verifies:
+// under the identity, R = the identity and S = 0 verify for every message (WebCrypto in Node 20
+// accepts them). Such keys, encodings that are not canonical (y >= p) and 32 bytes that are no
+// point of the curve are refused. A key made by "crosscheck keygen" (or any Ed25519 library) is
+// [a]B for a secret a and never one of these.
+const P = (1n << 255n) - 19n;
+function modPow(b: bigint, e: bigint): bigint {
+  let r = 1n;
+  b %= P;
+  for (; e > 0n; e >>= 1n, b = (b * b) % P) if (e & 1n) r = (r * b) % P;
+  return r;
+}
+const D = (((-121665n * modPow(121666n, P - 2n)) % P) + P) % P;
+const yOf = (hex: string) => BigInt(`0x${hex.match(/../g)!.reverse().join('')}`) & ((1n << 255n) - 1n);
+/**
+ * The y coordinates of the eight points of small order (libsodium's has_small_order list): 1 (the
+ * identity), p - 1 (order 2), 0 (x = +-sqrt(-1), order 4) and two of order 8, each with x of
+ * either sign.
+ */
+const SMALL_ORDER_Y = new Set([0n, 1n, P - 1n, yOf('26e8958fc2b227b045c3f489f2ef98f0d5dfac05d3c63339b13802886d53fc05'), yOf('c7176a703d4dd84fba3c0b760d10670f2a2053fa2c39ccc64ec7fd7792ac037a')]);
+
+/** Why 32 raw bytes cannot be trusted as an Ed25519 public key ("is a weak key ..."), or null. */
+export function weakKeyProblem(raw: Uint8Array): string | null {
+  if (raw.length !== 32) return `is ${raw.length} bytes; an Ed25519 public key has 32`;
+  let y = 0n;
+  for (let i = 31; i >= 0; i--) y = (y << 8n) | BigInt(i === 31 ? raw[i] & 0x7f : raw[i]);
+  const canonical = y < P;
+  if (SMALL_ORDER_Y.has(canonical ? y : y - P)) return 'is a weak key (a small-order point) and cannot be trusted';
+  if (!canonical) return 'is not a canonical Ed25519 key (y is not below 2^255 - 19) and cannot be trusted';
+  // On the curve when x^2 = (y^2 - 1) / (d y^2 + 1) has a root mod p (Euler's criterion).
+  const y2 = (y * y) % P;
+  const x2 = (((y2 - 1n + P) % P) * modPow((D * y2 + 1n) % P, P - 2n)) % P;
+  if (x2 !== 0n && modPow(x2, (P - 1n) / 2n) !== 1n) return 'is not a point of the Ed25519 curve and cannot be trusted';
+  return null;
 }
 
 /**
@@ -175,6 +215,9 @@ export async function parsePrivateKey(text: string): Promise<Parsed<SigningKey>>
   }
   const raw = x ? fromBase64(x) : null;
   if (!raw || raw.length !== 32) return { ok: false, message: `cannot derive the public key from this private key; ${help}` };
+  // Never so for a key of "crosscheck keygen" (or any Ed25519 key made from a seed); checked all the same.
+  const weak = weakKeyProblem(raw);
+  if (weak) return { ok: false, message: `its public key ${toBase64(raw)} ${weak}` };
   const publicKey = await publicKeyFromRaw(raw);
   return { ok: true, key: { id: publicKey.id, publicKey, cryptoKey } };
 }
@@ -188,6 +231,8 @@ export async function signBytes(key: SigningKey, bytes: Uint8Array): Promise<str
 export async function verifySignature(key: PublicKey, signature: string, bytes: Uint8Array): Promise<boolean> {
   const sig = fromBase64(signature);
   if (!sig || sig.length !== 64) return false;
+  // A weak key verifies forgeries (see weakKeyProblem): whoever stored it, nothing verifies under it.
+  if (weakKeyProblem(key.raw)) return false;
   try {
     const k = await subtle().importKey('raw', bufferSource(key.raw), ED25519, false, ['verify']);
     return await subtle().verify(ED25519, k, bufferSource(sig), bufferSource(bytes));

@@ -1,10 +1,11 @@
 // Building a feed directory from packs in memory: feed.json, the packs and the deltas, each file
-// with its sha256, size and Ed25519 signature over its exact bytes. The CLI (`crosscheck feed
-// build`) reads the files and writes what this returns; nothing here touches the file system.
+// with its sha256, size and Ed25519 signature over its exact bytes, and feed.json itself signed,
+// with the time it was built and when it expires. The CLI (`crosscheck feed build`) reads the files
+// and writes what this returns; nothing here touches the file system.
 import type { Pack } from '../pack/schema';
 import { formatProblem, validatePackText } from '../pack/validate';
 import { makeDelta } from './delta';
-import { FEED_FORMAT, FEED_MIN_CROSSCHECK, FEED_VERSION, type Feed, type FeedDelta, type FeedPack } from './format';
+import { FEED_FORMAT, FEED_MIN_CROSSCHECK, FEED_VERSION, type Feed, type FeedDelta, type FeedEnvelope, type FeedPack } from './format';
 import { sha256Hex, signBytes, type SigningKey } from './keys';
 
 export interface PackSource {
@@ -34,11 +35,48 @@ export class PublishError extends Error {
 export interface PublishOptions {
   /** The `generated` timestamp; default now. */
   generated?: Date;
+  /** When the feed expires; default DEFAULT_FEED_LIFETIME_MS after `generated`. */
+  expires?: Date;
   /** The oldest Crosscheck that may install these packs; default FEED_MIN_CROSSCHECK. */
   minCrosscheck?: string;
 }
 
 const encoder = new TextEncoder();
+const DAY = 86_400_000;
+/** How long a feed is good for when the publisher does not say: 30 days. */
+export const DEFAULT_FEED_LIFETIME_MS = 30 * DAY;
+/** The longest a publisher may make a feed last: a year (a stale feed can hold readers back that long). */
+export const MAX_FEED_LIFETIME_MS = 366 * DAY;
+
+/**
+ * `feed build --expires`: a duration after `now` (`30d`, `12h`, `2w`) or a date or timestamp
+ * (`2026-03-01`, `2026-03-01T12:00:00Z`). Returns the expiry, or what is wrong with the text.
+ */
+export function parseExpires(text: string, now: Date): { ok: true; expires: Date } | { ok: false; message: string } {
+  const t = text.trim();
+  const unit: Record<string, number> = { h: 3_600_000, d: DAY, w: 7 * DAY };
+  const duration = /^(\d{1,4})([hdw])$/.exec(t);
+  let at: number;
+  if (duration) at = now.getTime() + Number(duration[1]) * unit[duration[2]];
+  else if (/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2}))?$/.test(t) && !Number.isNaN(Date.parse(t))) at = Date.parse(t);
+  else return { ok: false, message: `--expires takes a duration such as 30d, 12h or 2w, or a date such as 2026-03-01; not "${t.slice(0, 40)}"` };
+  if (at <= now.getTime()) return { ok: false, message: `--expires ${t} is not in the future` };
+  if (at - now.getTime() > MAX_FEED_LIFETIME_MS) return { ok: false, message: `--expires ${t} is more than a year away; a feed must be rebuilt at least once a year` };
+  return { ok: true, expires: new Date(at) };
+}
+
+/** feed.json's bytes: the feed's JSON text, signed, in its envelope (docs/feed-format.md#feedjson). */
+export async function signFeed(feed: Feed, key: SigningKey): Promise<Uint8Array> {
+  const signed = `${JSON.stringify(feed, null, 1)}\n`;
+  const envelope: FeedEnvelope = {
+    format: FEED_FORMAT,
+    version: FEED_VERSION,
+    keyId: key.id,
+    signature: await signBytes(key, encoder.encode(signed)),
+    signed,
+  };
+  return encoder.encode(`${JSON.stringify(envelope, null, 2)}\n`);
+}
 
 export const packPath = (id: string, version: number) => `packs/${id}-${version}.json`;
 export const deltaPath = (id: string, from: number, to: number) => `deltas/${id}-${from}-to-${to}.json`;
@@ -99,12 +137,16 @@ export async function buildFeed(sources: PackSource[], key: SigningKey, opts: Pu
       deltas,
     });
   }
+  const generated = opts.generated ?? new Date();
+  const expires = opts.expires ?? new Date(generated.getTime() + DEFAULT_FEED_LIFETIME_MS);
+  if (expires.getTime() <= generated.getTime()) throw new PublishError(['the feed would expire before it was built: --expires must be in the future']);
   const feed: Feed = {
     format: FEED_FORMAT,
     version: FEED_VERSION,
-    generated: (opts.generated ?? new Date()).toISOString(),
+    generated: generated.toISOString(),
+    expires: expires.toISOString(),
     packs: entries,
   };
-  files.push({ path: 'feed.json', bytes: encoder.encode(`${JSON.stringify(feed, null, 2)}\n`) });
+  files.push({ path: 'feed.json', bytes: await signFeed(feed, key) });
   return { feed, files };
 }

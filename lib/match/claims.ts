@@ -5,9 +5,12 @@
 // states a claim when it covers enough of the claim's weight, names its actors, and carries the
 // values the claim requires; merely sharing names is not enough.
 import type { Claim } from '../pack/schema';
-import { extractValues, type Value } from '../text/values';
+import { extractValues, type Value, type ValueType } from '../text/values';
 import type { ActorMatcher, Mention } from './actors';
 import { compareSlot, type SlotOutcome } from './compare';
+import { heapPush, heapReplaceTop, highest, MATCH_LIMITS, VALUE_TYPES } from './select';
+
+export { MATCH_LIMITS } from './select';
 import { termsOf } from './terms';
 
 export interface AnalysedSentence {
@@ -85,68 +88,150 @@ export const SCORING = {
   minCoverageToContradict: 0.5,
 } as const;
 
+
+
 export class ClaimIndex {
   private profiles: Profile[] = [];
   private weights = new Map<string, number>();
   /** Term -> claims that have it, and its weight in each (statement and cue terms alike). */
   private postings = new Map<string, number[]>();
+  /** Actor -> claims that name it. */
+  private actorPostings = new Map<string, number[]>();
   /** The weight of a term found in one claim only. */
   private maxWeight = 1;
+  // What the first, cheap test of every candidate reads, by claim, in flat arrays (a sentence may
+  // have tens of thousands of candidates): the statement's weight (by language where its cues
+  // make it another), the most its values add, how many actors it has.
+  private totals: Float64Array;
+  private totalsByLang = new Map<string, Float64Array>();
+  private slotMaxes: Float64Array;
+  private actorCounts: Int32Array;
+  // Per sentence, by claim: its term weight, the most it could score, the round it was last seen
+  // in, how many of its actors the sentence names; and the candidates.
   private acc: Float64Array;
+  private bounds: Float64Array;
+  private cand: Int32Array;
   private seen: Int32Array;
+  private named: Int32Array;
 
-  constructor(claims: Claim[], actors: ActorMatcher, langs: string[] = ['en', 'ru', 'uk']) {
-    const df = new Map<string, number>();
-    const raw: (Omit<Profile, 'total' | 'slotMax' | 'totalByLang'> & { cuesByLang: Map<string, string[]> })[] = [];
+  /** By claim: its group (the pack it is of); the limits of a sentence hold per group. */
+  private groups: Int32Array | null;
+  /** By claim and value type (VALUE_TYPES): the weight its slots of that type can add. */
+  private slotTypeWeights: Float64Array;
+
+  /**
+   * `groups` gives each claim's group (the engine: its pack), so that one pack's claims cannot
+   * crowd another's out of a sentence's limits.
+   */
+  constructor(claims: Claim[], actors: ActorMatcher, langs: string[] = ['en', 'ru', 'uk'], groups?: ArrayLike<number>) {
+    // One pass over the claims for their terms (and the postings), one for the weights: linear
+    // in the claims' terms.
+    const raw: (Omit<Profile, 'total' | 'slotMax' | 'totalByLang'> & { cuesByLang: Map<string, string[]>; textSet: Set<string> })[] = [];
+    const post = (t: string, i: number) => {
+      const list = this.postings.get(t);
+      if (list) list.push(i);
+      else this.postings.set(t, [i]);
+    };
     for (const claim of claims) {
-      const textTerms = [...termsOf(claim.text, actors)];
+      const i = raw.length;
+      const textSet = termsOf(claim.text, actors);
+      const textTerms = [...textSet];
       const cueSet = new Set<string>();
       const anchorTerms = new Map<string, string[]>();
       const cuesByLang = new Map<string, string[]>();
       for (const lang of langs) {
-        const own = new Set<string>();
-        for (const cue of claim.cues?.[lang] ?? []) for (const t of termsOf(cue, actors)) own.add(t);
-        for (const t of own) cueSet.add(t);
-        cuesByLang.set(lang, [...own]);
-        const anchors = (claim.anchors?.[lang] ?? []).flatMap((a) => [...termsOf(a, actors)]);
-        if (anchors.length) anchorTerms.set(lang, anchors);
+        const cues = claim.cues?.[lang];
+        const anchors = claim.anchors?.[lang];
+        if (!cues?.length) cuesByLang.set(lang, []);
+        else {
+          const own = new Set<string>();
+          for (const cue of cues) for (const t of termsOf(cue, actors)) own.add(t);
+          for (const t of own) cueSet.add(t);
+          cuesByLang.set(lang, [...own]);
+        }
+        if (anchors?.length) {
+          const terms = anchors.flatMap((x) => [...termsOf(x, actors)]);
+          if (terms.length) anchorTerms.set(lang, terms);
+        }
       }
-      const cueTerms = [...cueSet].filter((t) => !textTerms.includes(t));
-      const speakers = claim.actors.filter((a) => a.role === 'speaker' || a.role === 'claimant').map((a) => a.actor);
+      const cueTerms = cueSet.size ? [...cueSet].filter((t) => !textSet.has(t)) : [];
+      const speakers = claim.actors.filter((x) => x.role === 'speaker' || x.role === 'claimant').map((x) => x.actor);
       raw.push({
         cuesByLang,
+        textSet,
         claim,
         textTerms,
         cueTerms,
         anchorTerms,
-        actorIds: [...new Set(claim.actors.map((a) => a.actor))],
+        actorIds: [...new Set(claim.actors.map((x) => x.actor))],
         speakers,
         needsSpeaker: claim.kind === 'attribution' && speakers.length > 0,
       });
-      for (const t of new Set([...textTerms, ...cueTerms])) df.set(t, (df.get(t) ?? 0) + 1);
+      // textTerms are distinct, and cueTerms are none of them: a term's postings hold a claim once.
+      for (const t of textTerms) post(t, i);
+      for (const t of cueTerms) post(t, i);
     }
     const n = Math.max(claims.length, 1);
     this.maxWeight = Math.log(1 + n);
-    for (const [t, d] of df) this.weights.set(t, Math.log(1 + n / d));
-    raw.forEach(({ cuesByLang, ...p }, i) => {
-      const total = p.textTerms.reduce((sum, t) => sum + this.weight(t), 0) || 1;
-      const slotMax = p.claim.slots.reduce((sum, x) => sum + this.slotWeight(x.type), 0);
-      const concepts = p.textTerms.filter((t) => t.startsWith('@')).reduce((sum, t) => sum + this.weight(t), 0);
+    for (const [t, list] of this.postings) this.weights.set(t, Math.log(1 + n / list.length));
+    for (const r of raw) {
+      let total = 0;
+      let concepts = 0;
+      for (const t of r.textTerms) {
+        const w = this.weight(t);
+        total += w;
+        if (t.startsWith('@')) concepts += w;
+      }
+      let slotMax = 0;
+      for (const x of r.claim.slots) slotMax += this.slotWeight(x.type);
       const totalByLang = new Map<string, number>();
-      for (const [lang, cues] of cuesByLang) {
+      for (const [lang, cues] of r.cuesByLang) {
         if (lang === 'en') continue;
-        const cueWeight = cues.filter((t) => !p.textTerms.includes(t)).reduce((sum, t) => sum + this.weight(t), 0);
+        let cueWeight = 0;
+        for (const t of cues) if (!r.textSet.has(t)) cueWeight += this.weight(t);
         if (concepts + cueWeight > 0) totalByLang.set(lang, concepts + cueWeight / 2);
       }
-      this.profiles.push({ ...p, total, slotMax, totalByLang });
-      for (const t of new Set([...p.textTerms, ...p.cueTerms])) {
-        const list = this.postings.get(t) ?? [];
-        list.push(i);
-        this.postings.set(t, list);
+      this.profiles.push({
+        claim: r.claim,
+        textTerms: r.textTerms,
+        cueTerms: r.cueTerms,
+        anchorTerms: r.anchorTerms,
+        actorIds: r.actorIds,
+        speakers: r.speakers,
+        needsSpeaker: r.needsSpeaker,
+        total: total || 1,
+        totalByLang,
+        slotMax,
+      });
+    }
+    const count = this.profiles.length;
+    this.groups = groups && count ? Int32Array.from({ length: count }, (_, i) => groups[i] ?? 0) : null;
+    this.slotTypeWeights = new Float64Array(count * VALUE_TYPES.length);
+    this.profiles.forEach((p, i) => {
+      for (const x of p.claim.slots) {
+        const t = VALUE_TYPES.indexOf(x.type as ValueType);
+        if (t >= 0) this.slotTypeWeights[i * VALUE_TYPES.length + t] += this.slotWeight(x.type);
       }
     });
-    this.acc = new Float64Array(this.profiles.length);
-    this.seen = new Int32Array(this.profiles.length).fill(-1);
+    this.totals = Float64Array.from(this.profiles, (p) => p.total);
+    this.slotMaxes = Float64Array.from(this.profiles, (p) => p.slotMax);
+    this.actorCounts = Int32Array.from(this.profiles, (p) => p.actorIds.length);
+    for (const lang of langs) {
+      if (lang === 'en' || this.totalsByLang.has(lang) || !this.profiles.some((p) => p.totalByLang.has(lang))) continue;
+      this.totalsByLang.set(lang, Float64Array.from(this.profiles, (p) => p.totalByLang.get(lang) ?? p.total));
+    }
+    this.profiles.forEach((p, i) => {
+      for (const a of p.actorIds) {
+        const list = this.actorPostings.get(a);
+        if (list) list.push(i);
+        else this.actorPostings.set(a, [i]);
+      }
+    });
+    this.acc = new Float64Array(count);
+    this.bounds = new Float64Array(count);
+    this.cand = new Int32Array(count);
+    this.seen = new Int32Array(count).fill(-1);
+    this.named = new Int32Array(count);
   }
 
   weight(term: string): number {
@@ -163,38 +248,116 @@ export class ClaimIndex {
 
   private round = 0;
 
-  /** Every claim the sentence states, best first. */
-  match(s: AnalysedSentence): ClaimMatch[] {
+  /**
+   * The claims the sentence states, best first: at most `MATCH_LIMITS.claimsPerSentence`, the
+   * best-scoring. `info.truncated` is set when the limits left a candidate out.
+   */
+  match(s: AnalysedSentence, info?: { truncated: boolean }): ClaimMatch[] {
     // Accumulate each candidate's term weight from the postings, then score fully only the
-    // claims that could still reach the threshold with all their values.
+    // claims that could still reach the threshold with all their values, most promising first.
+    // A sentence of a pack of many alike claims has tens of thousands of candidates: they are
+    // kept in a scratch buffer, filtered in place.
     const round = ++this.round;
-    const cand: number[] = [];
+    const { acc, seen, named, bounds, cand } = this;
+    let n = 0;
     for (const t of s.terms) {
       const list = this.postings.get(t);
       if (!list) continue;
       const w = this.weight(t);
       for (const i of list) {
-        if (this.seen[i] !== round) {
-          this.seen[i] = round;
-          this.acc[i] = 0;
-          cand.push(i);
+        if (seen[i] !== round) {
+          seen[i] = round;
+          acc[i] = 0;
+          named[i] = 0;
+          cand[n++] = i;
         }
-        this.acc[i] += w;
+        acc[i] += w;
       }
     }
-    const out: ClaimMatch[] = [];
-    for (const i of cand) {
-      const p = this.profiles[i];
-      const total = p.totalByLang.get(s.lang) ?? p.total;
-      if (this.acc[i] + p.slotMax < SCORING.minTermCoverage * total) continue;
-      // The most the sentence could score, with every value and actor of the claim: values are
-      // extracted only for the claims that pass this.
-      const named = p.actorIds.reduce((n, a) => n + (s.actors.has(a) ? 1 : 0), 0);
-      if ((this.acc[i] + p.slotMax + named * this.maxWeight) / (total + p.actorIds.length * this.maxWeight) < SCORING.threshold) continue;
-      const m = this.score(p, s);
-      if (m) out.push(m);
+    for (const a of s.actors) {
+      const list = this.actorPostings.get(a);
+      if (list) for (const i of list) if (seen[i] === round) named[i]++;
     }
-    return out.sort((a, b) => b.score - a.score || a.claim.id.localeCompare(b.claim.id));
+    // The most each candidate could score, with every value and actor of the claim: values are
+    // extracted only for the claims that pass this.
+    const totals = this.totalsByLang.get(s.lang) ?? this.totals;
+    const { slotMaxes, actorCounts, maxWeight } = this;
+    let open = 0;
+    for (let j = 0; j < n; j++) {
+      const i = cand[j];
+      const total = totals[i];
+      if (acc[i] + slotMaxes[i] < SCORING.minTermCoverage * total) continue;
+      const bound = (acc[i] + slotMaxes[i] + named[i] * maxWeight) / (total + actorCounts[i] * maxWeight);
+      if (bound < SCORING.threshold) continue;
+      bounds[i] = bound;
+      cand[open++] = i;
+    }
+    if (open <= MATCH_LIMITS.claimsPerSentence) return this.best(highest(cand, open, bounds, open), s, info);
+    // Many candidates: bound their values by the kinds of value the sentence has (a count slot
+    // adds nothing to a sentence without a count), so that the scored are the likeliest best.
+    const present = new Uint8Array(VALUE_TYPES.length);
+    for (const v of s.values) present[VALUE_TYPES.indexOf(v.type)] = 1;
+    const T = VALUE_TYPES.length;
+    const weights = this.slotTypeWeights;
+    let likely = 0;
+    for (let j = 0; j < open; j++) {
+      const i = cand[j];
+      let slots = 0;
+      for (let t = 0; t < T; t++) if (present[t]) slots += weights[i * T + t];
+      // The same tests as above, with what the values can add now known better.
+      if (acc[i] + slots < SCORING.minTermCoverage * totals[i]) continue;
+      const bound = (acc[i] + slots + named[i] * maxWeight) / (totals[i] + actorCounts[i] * maxWeight);
+      if (bound < SCORING.threshold) continue;
+      if (bound < bounds[i]) bounds[i] = bound;
+      cand[likely++] = i;
+    }
+    const { groups } = this;
+    let mixed = false;
+    if (groups) for (let j = 1; j < likely && !mixed; j++) mixed = groups[cand[j]] !== groups[cand[0]];
+    if (!mixed) return this.best(highest(cand, likely, this.bounds, MATCH_LIMITS.scoredPerSentence), s, info);
+    const byGroup = new Map<number, number[]>();
+    for (let j = 0; j < likely; j++) {
+      const i = cand[j];
+      const list = byGroup.get(groups![i]);
+      if (list) list.push(i);
+      else byGroup.set(groups![i], [i]);
+    }
+    const out = [...byGroup.values()].flatMap((ids) => this.best(highest(ids, ids.length, this.bounds, MATCH_LIMITS.scoredPerSentence), s, info));
+    return out.sort((x, y) => y.score - x.score || x.claim.id.localeCompare(y.claim.id));
+  }
+
+  /**
+   * Of candidates whose bounds are in `bounds`, the best-scoring `claimsPerSentence`, best first:
+   * scored in the order of their bounds. `ids` holds at most `scoredPerSentence` (./select.ts
+   * highest); `truncated` says some were left out.
+   */
+  private best(ids: number[] & { truncated?: boolean }, s: AnalysedSentence, info?: { truncated: boolean }): ClaimMatch[] {
+    const keep = MATCH_LIMITS.claimsPerSentence;
+    let truncated = !!ids.truncated;
+    if (ids.length > keep) ids.sort((a, b) => this.bounds[b] - this.bounds[a] || a - b);
+    const out: ClaimMatch[] = [];
+    // The best `keep` scores so far, the lowest first (a min-heap).
+    const best: number[] = [];
+    for (const i of ids) {
+      // Scores are rounded to thousandths: a bound below the keep-th best score by more than that
+      // cannot enter the best `keep`, nor can any after it (they are in descending order).
+      if (best.length >= keep && this.bounds[i] + 0.001 < best[0]) {
+        truncated = true;
+        break;
+      }
+      const m = this.score(this.profiles[i], s);
+      if (!m) continue;
+      out.push(m);
+      if (best.length < keep) heapPush(best, m.score);
+      else if (m.score > best[0]) heapReplaceTop(best, m.score);
+    }
+    out.sort((a, b) => b.score - a.score || a.claim.id.localeCompare(b.claim.id));
+    if (out.length > keep) {
+      out.length = keep;
+      truncated = true;
+    }
+    if (info && truncated) info.truncated = true;
+    return out;
   }
 
   private score(p: Profile, s: AnalysedSentence): ClaimMatch | null {

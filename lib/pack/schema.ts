@@ -24,6 +24,20 @@ export const LIMITS = {
   smallList: 100,
   /** Aliases of all the actors of a pack together: the matcher compiles every one of them. */
   aliases: 100_000,
+  /** Words of a name or alias (the matcher reads a page's words that many deep at most). */
+  wordsPerAlias: 24,
+  /** Words of all the actors' names and aliases together: the matcher's trie has a node per word. */
+  aliasWords: 400_000,
+  /**
+   * Claims with the same words, actors and values: a sentence that states one states them all, and
+   * a sentence reports at most MATCH_LIMITS.claimsPerSentence (lib/match/select.ts) claims.
+   */
+  alikeClaims: 32,
+  /**
+   * Terms of all the claims together (each claim's distinct words of its statement and cues): the
+   * claim index lists each claim under each of its terms, and a sentence's candidates are read there.
+   */
+  claimTerms: 1_000_000,
 } as const;
 
 /**

@@ -3,6 +3,8 @@
 // line, as `<path>: <what is wrong>`; nothing here throws on bad input.
 import * as v from 'valibot';
 import { aliasWords } from '../match/actors';
+import { termsOf } from '../match/terms';
+import { errorText } from '../error-text';
 import { jsonSyntaxErrorOffset } from './json-syntax';
 import { aliasObject, LIMITS, Pack } from './schema';
 
@@ -80,7 +82,7 @@ export function parseJson(text: string): { value: unknown } | { problem: Problem
   try {
     return { value: JSON.parse(text) };
   } catch (e) {
-    const msg = e instanceof Error ? e.message : String(e);
+    const msg = errorText(e);
     const m = /position (\d+)/.exec(msg);
     // V8 names no position for an unexpected token: find it.
     const at = m ? Number(m[1]) : /end of (JSON )?input|Unterminated/i.test(msg) ? text.length : jsonSyntaxErrorOffset(text);
@@ -137,8 +139,39 @@ export function quoted(s: string): string {
 }
 
 /** Why a name or alias can never be found on a page, or null when it can. */
-export function unmatchableAlias(text: string): string | null {
-  return aliasWords(text).length ? null : `${quoted(text)} has no letter or digit to match on a page (invisible characters and punctuation are ignored)`;
+export function unmatchableAlias(text: string, words = aliasWords(text).length): string | null {
+  if (!words) return `${quoted(text)} has no letter or digit to match on a page (invisible characters and punctuation are ignored)`;
+  if (words > LIMITS.wordsPerAlias) return `${words} words; a name or alias may have at most ${LIMITS.wordsPerAlias}`;
+  return null;
+}
+
+/**
+ * What tells a claim apart for the matcher: its statement's and cues' terms, anchors, actors,
+ * slots and required slots. Claims alike in all of these are stated by the same sentences.
+ */
+function claimProfile(c: Pack['claims'][number]): { signature: string; terms: number } {
+  const all = new Set<string>();
+  const terms = (texts: readonly string[]) => {
+    const out = new Set<string>();
+    for (const t of texts) for (const term of termsOf(t)) out.add(term);
+    return [...out].sort();
+  };
+  const text = terms([c.text]);
+  const cues = Object.keys(c.cues).sort().map((lang) => [lang, terms(c.cues[lang])] as const);
+  for (const t of text) all.add(t);
+  for (const [, list] of cues) for (const t of list) all.add(t);
+  const signature = JSON.stringify([
+    c.kind,
+    text,
+    cues,
+    Object.keys(c.anchors).sort().map((lang) => [lang, terms(c.anchors[lang])]),
+    c.actors.map((a) => `${a.actor}:${a.role}`).sort(),
+    c.slots.map((x) => JSON.stringify([x.name, x.type, x.text, x.value ?? null, x.unit ?? null, x.from ?? null, x.to ?? null, x.actor ?? null])).sort(),
+    [...c.requires].sort(),
+  ]);
+  // The matcher indexes each claim under every distinct term of its statement and cues (names
+  // of actors aside; counted here too, so the count is at least the matcher's).
+  return { signature, terms: all.size };
 }
 
 function checkReferences(pack: Pack): Problem[] {
@@ -163,12 +196,17 @@ function checkReferences(pack: Pack): Problem[] {
     if (id != null && !map.has(id)) add(path, `unknown ${kind} "${id}"`);
   };
 
-  // An actor's name and aliases are what the matcher looks for: each must leave a word to match.
+  // An actor's name and aliases are what the matcher looks for: each must leave a word to match,
+  // and not too many; all of them together are what the matcher compiles.
+  const wordCounts = pack.actors.map((a) => [a.name, ...a.aliases.map((x) => aliasObject(x).text)].map((t) => aliasWords(t).length));
+  const totalWords = wordCounts.reduce((n, counts) => counts.reduce((m, k) => m + k, n), 0);
+  if (totalWords > LIMITS.aliasWords)
+    add('actors', `${totalWords} words in the actors' names and aliases in all; the limit is ${LIMITS.aliasWords} per pack`);
   pack.actors.forEach((a, i) => {
-    const name = unmatchableAlias(a.name);
+    const name = unmatchableAlias(a.name, wordCounts[i][0]);
     if (name) add(`actors[${i}].name`, name);
     a.aliases.forEach((x, j) => {
-      const problem = unmatchableAlias(aliasObject(x).text);
+      const problem = unmatchableAlias(aliasObject(x).text, wordCounts[i][j + 1]);
       if (problem) add(`actors[${i}].aliases[${j}]${typeof x === 'string' ? '' : '.text'}`, problem);
     });
   });
@@ -189,6 +227,27 @@ function checkReferences(pack: Pack): Problem[] {
       if (!names.has(n)) add(`claims[${i}].requires[${j}]`, `unknown slot "${n}"`);
     });
   });
+  // Claims no sentence can tell apart: past the limit, a sentence could not report them all.
+  // And the claims' terms in all: what a sentence's candidates are gathered from.
+  const alike = new Map<string, number[]>();
+  let claimTerms = 0;
+  pack.claims.forEach((c, i) => {
+    const { signature, terms } = claimProfile(c);
+    claimTerms += terms;
+    const list = alike.get(signature);
+    if (list) list.push(i);
+    else alike.set(signature, [i]);
+  });
+  if (claimTerms > LIMITS.claimTerms)
+    add('claims', `${claimTerms} terms in the claims' statements and cues in all (the distinct words of each claim); the limit is ${LIMITS.claimTerms} per pack`);
+  for (const list of alike.values()) {
+    if (list.length <= LIMITS.alikeClaims) continue;
+    const first = pack.claims[list[0]];
+    add(
+      `claims[${list[LIMITS.alikeClaims]}]`,
+      `${list.length} claims have the same words, actors and values as claims[${list[0]}] ("${first.id}"); the limit is ${LIMITS.alikeClaims}, as a sentence that states one states them all`,
+    );
+  }
   const seenReport = new Set<string>();
   pack.reports.forEach((r, i) => {
     const claim = claims.get(r.claim);

@@ -1,7 +1,7 @@
 // The scanning engine: a page's text and the installed packs in; the actors it names and the
 // claims it states out, each claim with a verdict and the outlets' reports as sources. The same
 // code runs in the extension's background and in `npx crosscheck scan`.
-import type { Pack, Report, Slot } from '../pack/schema';
+import type { Actor, Article, Claim, Outlet, Pack, Position, Report, Slot } from '../pack/schema';
 import { ActorMatcher, aliasInputs, type CompactMatcher, type Mention } from '../match/actors';
 import { analyseSentence, ClaimIndex, type ClaimMatch } from '../match/claims';
 import { compareSlot, type SlotOutcome } from '../match/compare';
@@ -59,8 +59,21 @@ export interface ScanActor {
 export interface ScanResult {
   actors: ScanActor[];
   claims: ScanClaim[];
-  stats: { chars: number; sentences: number; sentencesScored: number };
+  stats: {
+    chars: number;
+    sentences: number;
+    sentencesScored: number;
+    /** Set when SCAN_LIMITS or MATCH_LIMITS left matches out (only a pack of many alike claims does). */
+    truncated?: true;
+  };
 }
+
+/**
+ * The most one scan reports (docs/pack-format.md#limits): the best-scoring matches of claims to
+ * sentences. A page states a few dozen claims; the limit keeps a scan's result (and the message
+ * that carries it to the page) bounded whatever the pack.
+ */
+export const SCAN_LIMITS = { matchesPerScan: 2_000 } as const;
 
 /** The engine's compiled state, for a cache: restore it with ScanEngine.restore. */
 export interface EngineCache {
@@ -75,31 +88,74 @@ const unkey = (k: string) => {
   return { pack: k.slice(0, i), id: k.slice(i + 1) };
 };
 
-interface ClaimInfo {
+/** A pack's records by id, to look up what a scan reports in constant time. */
+interface PackRecords {
   pack: Pack;
-  reports: Report[];
+  articles: Map<string, Article>;
+  outlets: Map<string, Outlet>;
+  actors: Map<string, Actor>;
 }
 
+interface ClaimInfo {
+  records: PackRecords;
+  claim: Claim;
+  reports: Report[];
+  positions: Position[];
+}
+
+type Hit = { m: ClaimMatch; s: { text: string; start: number; end: number }; values: Value[]; seq: number };
+
+/** Records by id; where ids repeat (validation refuses that), the first one, as `find` had it. */
+function byId<T extends { id: string }>(items: readonly T[]): Map<string, T> {
+  const map = new Map<string, T>();
+  for (const x of items) if (!map.has(x.id)) map.set(x.id, x);
+  return map;
+}
+
+/** Items grouped by a key, in their order: one pass, no list copied. */
+function groupBy<T>(items: readonly T[], keyOf: (x: T) => string): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const x of items) {
+    const k = keyOf(x);
+    const list = map.get(k);
+    if (list) list.push(x);
+    else map.set(k, [x]);
+  }
+  return map;
+}
+
+/** How many sentences a sliced scan reads before it lets others run (a long article has a few hundred). */
+const SENTENCES_PER_SLICE = 200;
 export class ScanEngine {
   readonly matcher: ActorMatcher;
   private index: ClaimIndex;
   private claims = new Map<string, ClaimInfo>();
+  private records = new Map<string, PackRecords>();
   private packs: Pack[];
   private year: number;
 
+  // Building is linear in the packs: every record is visited once (reports grouped by claim in
+  // one pass), and restoring from a cache does the same minus compiling the actor matcher.
   private constructor(packs: Pack[], matcher?: ActorMatcher) {
     this.packs = packs;
     this.matcher = matcher ?? new ActorMatcher(packs.flatMap((p) => aliasInputs(p.actors).map((a) => ({ ...a, actor: key(p.id, a.actor) }))));
-    const scoped = packs.flatMap((p) => {
-      const reports = new Map<string, Report[]>();
-      for (const r of p.reports) reports.set(r.claim, [...(reports.get(r.claim) ?? []), r]);
-      return p.claims.map((c) => {
+    const scoped: Claim[] = [];
+    const groups: number[] = [];
+    for (const p of packs) {
+      if (this.records.has(p.id)) continue;
+      const records: PackRecords = { pack: p, articles: byId(p.articles), outlets: byId(p.outlets), actors: byId(p.actors) };
+      this.records.set(p.id, records);
+      const reports = groupBy(p.reports, (r) => r.claim);
+      const positions = groupBy(p.positions, (x) => x.claim);
+      for (const c of p.claims) {
         const k = key(p.id, c.id);
-        this.claims.set(k, { pack: p, reports: reports.get(c.id) ?? [] });
-        return { ...c, id: k, actors: c.actors.map((a) => ({ ...a, actor: key(p.id, a.actor) })) };
-      });
-    });
-    this.index = new ClaimIndex(scoped, this.matcher);
+        if (this.claims.has(k)) continue;
+        this.claims.set(k, { records, claim: c, reports: reports.get(c.id) ?? [], positions: positions.get(c.id) ?? [] });
+        scoped.push({ ...c, id: k, actors: c.actors.map((a) => ({ ...a, actor: key(p.id, a.actor) })) });
+        groups.push(this.records.size);
+      }
+    }
+    this.index = new ClaimIndex(scoped, this.matcher, undefined, groups);
     const dates = packs.flatMap((p) => p.stories.flatMap((s) => s.dates ?? []));
     this.year = Number((dates[0] ?? new Date().toISOString()).slice(0, 4));
   }
@@ -121,29 +177,70 @@ export class ScanEngine {
   }
 
   scanText(text: string, opts: { lang?: string } = {}): ScanResult {
+    for (const steps = this.scanSteps(text, opts); ; ) {
+      const step = steps.next();
+      if (step.done) return step.value;
+    }
+  }
+
+  /** The same scan, awaiting `pause` between slices of sentences, so others run meanwhile. */
+  async scanTextSliced(text: string, opts: { lang?: string }, pause: () => Promise<void>): Promise<ScanResult> {
+    const steps = this.scanSteps(text, opts);
+    for (let step = steps.next(); ; step = steps.next()) {
+      if (step.done) return step.value;
+      await pause();
+    }
+  }
+
+  private *scanSteps(text: string, opts: { lang?: string }): Generator<void, ScanResult, void> {
     const mentions = this.matcher.find(text);
     const actors = this.actorsOf(mentions);
     const sentences = splitSentences(text, opts.lang ?? 'en');
-    const found = new Map<string, { m: ClaimMatch; s: { text: string; start: number; end: number }; values: Value[] }[]>();
+    // Every match, by pack, in page order; past the limit only a pack's best-scoring are kept
+    // (pruned in batches, so the work stays linear in the matches found), and one pack's many
+    // matches never crowd another's out.
+    const byPack = new Map<PackRecords, Hit[]>();
+    const limit = SCAN_LIMITS.matchesPerScan;
+    const info = { truncated: false };
+    const prune = (list: Hit[]): Hit[] => {
+      info.truncated = true;
+      return [...list].sort((a, b) => b.m.score - a.m.score || a.seq - b.seq).slice(0, limit).sort((a, b) => a.seq - b.seq);
+    };
+    let seq = 0;
     let scored = 0;
     let mi = 0;
-    for (const s of sentences) {
+    for (const [n, s] of sentences.entries()) {
+      if (n > 0 && n % SENTENCES_PER_SLICE === 0) yield;
       while (mi < mentions.length && mentions[mi].end <= s.start) mi++;
       const inside: Mention[] = [];
       for (let j = mi; j < mentions.length && mentions[j].start < s.end; j++) inside.push({ ...mentions[j], start: mentions[j].start - s.start, end: mentions[j].end - s.start });
       const analysed = analyseSentence(s.text, this.matcher, { year: this.year, lang: opts.lang, mentions: inside });
       if (!analysed.terms.size) continue;
       scored++;
-      for (const m of this.index.match(analysed)) {
-        const list = found.get(m.claim.id) ?? [];
-        list.push({ m, s, values: analysed.values });
-        found.set(m.claim.id, list);
+      for (const m of this.index.match(analysed, info)) {
+        const records = this.claims.get(m.claim.id)!.records;
+        let list = byPack.get(records);
+        if (!list) byPack.set(records, (list = []));
+        list.push({ m, s, values: analysed.values, seq: seq++ });
+        if (list.length >= 2 * limit) byPack.set(records, prune(list));
       }
     }
-    const claims = [...found.entries()].map(([k, hits]) => this.claimResult(k, hits));
+    const hits = [...byPack.values()].flatMap((list) => (list.length > limit ? prune(list) : list));
+    if (byPack.size > 1) hits.sort((a, b) => a.seq - b.seq);
+    const found = groupBy(hits, (h) => h.m.claim.id);
+    // Reports that quote the same words read the same values: each excerpt is read once a scan.
+    const quoteValues = new Map<string, Value[]>();
+    const valuesOf = (quote: string) => {
+      let v = quoteValues.get(quote);
+      if (!v) quoteValues.set(quote, (v = extractValues(quote, { year: this.year })));
+      return v;
+    };
+    const claims = [...found.entries()].map(([k, list]) => this.claimResult(k, list, valuesOf));
     const rank: Record<Verdict, number> = { contradicted: 0, disputed: 1, mixed: 2, corroborated: 3 };
     claims.sort((a, b) => rank[a.verdict] - rank[b.verdict] || a.match.start - b.match.start);
-    return { actors, claims, stats: { chars: text.length, sentences: sentences.length, sentencesScored: scored } };
+    const stats: ScanResult['stats'] = { chars: text.length, sentences: sentences.length, sentencesScored: scored };
+    if (info.truncated) stats.truncated = true;
+    return { actors, claims, stats };
   }
 
   private actorsOf(mentions: Mention[]): ScanActor[] {
@@ -152,7 +249,7 @@ export class ScanEngine {
       let a = byActor.get(m.actor);
       if (!a) {
         const { pack, id } = unkey(m.actor);
-        const actor = this.packs.find((p) => p.id === pack)?.actors.find((x) => x.id === id);
+        const actor = this.records.get(pack)?.actors.get(id);
         a = { id, pack, name: actor?.name ?? id, ...(actor?.role ? { role: actor.role } : {}), mentions: [] };
         byActor.set(m.actor, a);
       }
@@ -161,10 +258,10 @@ export class ScanEngine {
     return [...byActor.values()];
   }
 
-  private claimResult(k: string, hits: { m: ClaimMatch; s: { text: string; start: number; end: number }; values: Value[] }[]): ScanClaim {
-    const { pack, reports } = this.claims.get(k)!;
-    const { id } = unkey(k);
-    const claim = pack.claims.find((c) => c.id === id)!;
+  private claimResult(k: string, hits: Hit[], valuesOf: (quote: string) => Value[]): ScanClaim {
+    const { records, claim, reports, positions: stated } = this.claims.get(k)!;
+    const { pack } = records;
+    const id = claim.id;
     // The sentence that shows the page's position best: a conflict first, then the best score.
     const conflictOf = (h: (typeof hits)[number]) => h.m.slots.some((x) => x.outcome.status === 'contradicts');
     const best = [...hits].sort((a, b) => Number(conflictOf(b)) - Number(conflictOf(a)) || b.m.score - a.m.score)[0];
@@ -172,9 +269,9 @@ export class ScanEngine {
     const pageDifferences = best.m.slots.flatMap((x) => (x.outcome.status === 'differs' || x.outcome.status === 'contradicts' ? [x.outcome.note] : []));
 
     const sources: ScanSource[] = reports.map((r) => {
-      const article = pack.articles.find((a) => a.id === r.article)!;
-      const outlet = pack.outlets.find((o) => o.id === article.outlet);
-      const { stance, differences, differing } = stanceVsPage(claim.slots, pageOutcomes, r, this.year);
+      const article = records.articles.get(r.article)!;
+      const outlet = records.outlets.get(article.outlet);
+      const { stance, differences, differing } = stanceVsPage(claim.slots, pageOutcomes, r, valuesOf);
       return {
         outlet: outlet?.name ?? article.outlet,
         outletId: article.outlet,
@@ -203,9 +300,7 @@ export class ScanEngine {
       };
       break;
     }
-    const positions = pack.positions
-      .filter((p) => p.claim === id)
-      .map((p) => ({ actor: p.actor, name: pack.actors.find((a) => a.id === p.actor)?.name ?? p.actor, position: p.position }));
+    const positions = stated.map((p) => ({ actor: p.actor, name: records.actors.get(p.actor)?.name ?? p.actor, position: p.position }));
     const outletsConflict = reports.some((r) => r.stance === 'contradicts');
     const verdict: Verdict = conflict || outletsConflict
       ? 'contradicted'
@@ -256,7 +351,7 @@ function stanceVsPage(
   slots: Slot[],
   page: Map<string, SlotOutcome>,
   r: Report,
-  year: number,
+  valuesOf: (quote: string) => Value[],
 ): { stance: SourceStance; differences: string[]; differing: { start: number; end: number }[] } {
   let worst: SourceStance = 'corroborates';
   const differences: string[] = [];
@@ -271,7 +366,7 @@ function stanceVsPage(
   for (const slot of slots) {
     const p = page.get(slot.name);
     if (p && p.status !== 'absent') {
-      outletValues ??= extractValues(r.quote, { year });
+      outletValues ??= valuesOf(r.quote);
       const asSlot = slotFromValue(slot, p.value);
       const o = compareSlot(asSlot, outletValues);
       if (o.status === 'differs' || o.status === 'contradicts') {

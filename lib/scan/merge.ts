@@ -28,6 +28,7 @@ export function mergeScanResults(base: ScanResult, part: ScanResult): ScanResult
       chars: base.stats.chars + part.stats.chars,
       sentences: base.stats.sentences + part.stats.sentences,
       sentencesScored: base.stats.sentencesScored + part.stats.sentencesScored,
+      ...(base.stats.truncated || part.stats.truncated ? { truncated: true as const } : {}),
     },
   };
 }

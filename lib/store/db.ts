@@ -3,22 +3,34 @@
 // background. Functions take the database as a parameter, so tests pass a fake-indexeddb one.
 import Dexie, { type Table } from 'dexie';
 import type { Actor, Article, Claim, Outlet, Position, Report, Story } from '../pack/schema';
+import type { FeedView, PackSigner, PackView, TrustedKeyView } from '../protocol/views';
 import type { EngineCache } from '../scan/engine';
 
 export const DB_NAME = 'crosscheck';
 
-export type PackSource = 'bundled' | 'feed' | 'file';
+export type { FeedOutcome, FeedPackStatus, PackSigner, PackSource } from '../protocol/views';
 
-export interface PackRow {
-  id: string;
+/**
+ * Who vouched for an installed pack, as stored: the view's, and for a feed's pack the sha256 of the
+ * file it was installed from (the feed's entry; a delta gives the same pack), so that file is not
+ * fetched again.
+ */
+export type SignerRow = Exclude<PackSigner, { kind: 'key' }> | (Extract<PackSigner, { kind: 'key' }> & { sha256: string });
+
+/** A pack's header, as stored: the protocol's view of it, with the signer's file digest. */
+export interface PackRow extends Omit<PackView, 'signer'> {
+  signer: SignerRow;
+}
+
+/**
+ * The highest version of a pack that a publisher's key ever installed here, kept after the pack is
+ * removed (until "Delete all data"), so an older signed version is not installed again.
+ */
+export interface PublisherVersionRow {
+  keyId: string;
+  pack: string;
   version: number;
-  title: string;
-  publisher: string;
-  createdAt: string;
-  stories: Story[];
-  source: PackSource;
-  installedAt: string;
-  counts: { outlets: number; articles: number; actors: number; claims: number; reports: number; positions: number };
+  at: string;
 }
 
 /** Every record row carries the id of the pack it came from. */
@@ -34,49 +46,11 @@ export interface SettingRow {
   value: unknown;
 }
 
-/** What the last check of a feed came to (lib/sync/update.ts FeedStatus). */
-export type FeedOutcome = 'updated' | 'unchanged' | 'not-modified' | 'refused' | 'failed';
-
-/** One pack's part of a feed's last check, for the options page. */
-export interface FeedPackStatus {
-  id: string;
-  title: string;
-  status: 'updated' | 'unchanged' | 'refused' | 'failed' | 'skipped';
-  message: string;
-  offered: number;
-  installed: number | null;
-}
-
 /** A subscribed feed (the URL of its feed.json) and the state of its checks. */
-export interface FeedRow {
-  url: string;
-  addedAt: string;
-  /** ETag / Last-Modified of the last feed.json that settled every pack (sent back next time). */
-  validators: { etag?: string; lastModified?: string };
-  /** Consecutive checks that ended in a retryable failure (drives the backoff). */
-  failures: number;
-  /** When the next scheduled check is due (ISO); null: as soon as possible. */
-  nextCheckAt: string | null;
-  lastCheckedAt: string | null;
-  /** When a check last installed a newer pack from this feed. */
-  lastUpdatedAt: string | null;
-  /** The last check's outcome in plain language ("Signature does not match ...; kept version 3"). */
-  lastMessage: string | null;
-  lastOutcome: FeedOutcome | null;
-  lastPacks: FeedPackStatus[];
-}
+export interface FeedRow extends FeedView {}
 
 /** A publisher key the reader trusts: packs signed by it may be installed from feeds. */
-export interface TrustedKeyRow {
-  /** First 16 hex digits of sha256 of the raw key (docs/feed-format.md#keys). */
-  keyId: string;
-  /** The public.key line: `crosscheck-ed25519-public <base64>`. */
-  key: string;
-  label: string;
-  /** 'build': named by CROSSCHECK_TRUSTED_KEYS when the extension was built; 'user': added in the options. */
-  source: 'build' | 'user';
-  addedAt: string;
-}
+export interface TrustedKeyRow extends TrustedKeyView {}
 
 /** The compiled scanning engine, keyed by the installed packs it was compiled from (`id@version|...`). */
 export interface EngineCacheRow {
@@ -97,6 +71,7 @@ export class CrosscheckDb extends Dexie {
   feeds!: Table<FeedRow, string>;
   trustedKeys!: Table<TrustedKeyRow, string>;
   engineCache!: Table<EngineCacheRow, string>;
+  publisherVersions!: Table<PublisherVersionRow, [string, string]>;
 
   constructor(name: string, deps?: { indexedDB: IDBFactory; IDBKeyRange: typeof IDBKeyRange }) {
     super(name, deps);
@@ -115,6 +90,25 @@ export class CrosscheckDb extends Dexie {
     // Version 3: pack sync (subscribed feeds and trusted publisher keys) and the compiled engine's
     // cache, so a woken service worker restores it instead of recompiling. New tables only.
     this.version(3).stores({ feeds: 'url', trustedKeys: 'keyId', engineCache: 'key' });
+    // Version 4: packs belong to their publisher. Each pack row gets its signer (a feed's pack
+    // installed before this version: 'legacy', with the feed whose last check reported that version
+    // installed, if one did); the highest version each key installed of each pack; feeds no longer
+    // keep the ETag / Last-Modified their server sent (nothing a server chose is sent back), and a
+    // check is no longer 'not-modified'.
+    this.version(4)
+      .stores({ publisherVersions: '[keyId+pack]' })
+      .upgrade(async (tx) => {
+        const feeds = (await tx.table('feeds').toArray()) as { url: string; lastPacks?: { id: string; installed: number | null }[] }[];
+        await tx.table('packs').toCollection().modify((row: { id: string; version: number; source: string; signer?: SignerRow }) => {
+          if (row.signer) return;
+          if (row.source === 'bundled' || row.source === 'file') row.signer = { kind: row.source };
+          else row.signer = { kind: 'legacy', feedUrl: feeds.find((f) => (f.lastPacks ?? []).some((p) => p.id === row.id && p.installed === row.version))?.url ?? null };
+        });
+        await tx.table('feeds').toCollection().modify((row: { validators?: unknown; lastOutcome?: string | null }) => {
+          delete row.validators;
+          if (row.lastOutcome === 'not-modified') row.lastOutcome = 'unchanged';
+        });
+      });
   }
 }
 

@@ -1,36 +1,13 @@
 // Subscribed pack feeds and the state of their checks. Pure functions over the database; the
-// background's service (lib/service.ts) runs the checks (lib/sync/update.ts) and records them here.
+// background (lib/background/feed-sync.ts) runs the checks (lib/sync/update.ts) and records them here.
 import type { FeedUpdateResult } from '../sync/update';
 import { nextCheckDelay } from '../sync/update';
 import type { CrosscheckDb, FeedRow } from './db';
+export { feedOriginPattern, feedUrlInput } from '../protocol/inputs';
+import { feedUrlInput } from '../protocol/inputs';
 
 /** The most feeds a reader may subscribe to. */
 export const MAX_FEEDS = 100;
-
-/**
- * A feed address as typed: trimmed, an absolute http(s) URL without user name, password or
- * fragment. Returns the normalised URL or what is wrong with it.
- */
-export function feedUrlInput(text: string): { ok: true; url: string } | { ok: false; message: string } {
-  const t = text.trim();
-  if (!t) return { ok: false, message: "Type the address of a feed's feed.json" };
-  if (t.length > 2000) return { ok: false, message: 'That address is too long (the limit is 2000 characters)' };
-  let u: URL;
-  try {
-    u = new URL(t);
-  } catch {
-    return { ok: false, message: `"${t.length > 80 ? `${t.slice(0, 77)}...` : t}" is not a web address; a feed's address looks like https://example.com/feed/feed.json` };
-  }
-  if (u.protocol !== 'http:' && u.protocol !== 'https:') return { ok: false, message: `A feed's address starts with https:// (or http://), not ${u.protocol}//` };
-  if (u.username || u.password) return { ok: false, message: 'A feed address must not contain a user name or password' };
-  u.hash = '';
-  return { ok: true, url: u.href };
-}
-
-/** The origin pattern a host permission for the feed asks for: `https://example.com/*`. */
-export function feedOriginPattern(url: string): string {
-  return `${new URL(url).origin}/*`;
-}
 
 export async function listFeeds(db: CrosscheckDb): Promise<FeedRow[]> {
   return (await db.feeds.toArray()).sort((a, b) => a.addedAt.localeCompare(b.addedAt) || a.url.localeCompare(b.url));
@@ -40,7 +17,6 @@ export function newFeedRow(url: string, now: Date): FeedRow {
   return {
     url,
     addedAt: now.toISOString(),
-    validators: {},
     failures: 0,
     nextCheckAt: null,
     lastCheckedAt: null,
@@ -93,8 +69,7 @@ export interface RecordOptions {
 }
 
 /**
- * Records a check's result on the feed's row: the message and outcome, the validators to send next
- * time, the failure count (reset by anything but a retryable failure) and when the next check is
+ * Records a check's result on the feed's row: the message and outcome, the failure count (reset by anything but a retryable failure) and when the next check is
  * due (the interval with jitter, or the backoff after failures). Does nothing if the reader
  * unsubscribed meanwhile.
  */
@@ -107,7 +82,6 @@ export async function recordCheck(db: CrosscheckDb, result: FeedUpdateResult, op
     const delay = nextCheckDelay({ intervalMs: opts.intervalMs, failures, random: opts.random, retryAfterMs: result.retryAfterMs });
     const updated: FeedRow = {
       ...row,
-      validators: result.validators ?? {},
       failures,
       nextCheckAt: new Date(now.getTime() + delay).toISOString(),
       lastCheckedAt: result.checkedAt,

@@ -1,19 +1,11 @@
 // The reader's settings, kept in the extension's database: the sites turned off, the reading
 // settings (hover delay, highlight style, how often feeds are checked) and start-up markers.
-import { DEFAULT_DISPLAY } from '../protocol';
+import { DEFAULT_SETTINGS, SETTING_LIMITS, type ReadingSettings } from '../protocol/views';
+export { siteInput, siteOf } from '../protocol/inputs';
+export { DEFAULT_SETTINGS, SETTING_LIMITS, type HighlightStyle, type ReadingSettings } from '../protocol/views';
 import type { CrosscheckDb } from './db';
 
 const DISABLED_SITES = 'disabledSites';
-
-/** The host of a page URL, or null for a URL Crosscheck never reads (not http(s)). */
-export function siteOf(url: string): string | null {
-  try {
-    const u = new URL(url);
-    return u.protocol === 'http:' || u.protocol === 'https:' ? u.hostname.toLowerCase() : null;
-  } catch {
-    return null;
-  }
-}
 
 export async function disabledSites(db: CrosscheckDb): Promise<string[]> {
   const row = await db.settings.get(DISABLED_SITES);
@@ -33,33 +25,7 @@ export async function setSiteEnabled(db: CrosscheckDb, host: string, enabled: bo
   });
 }
 
-/**
- * A site as the reader types it in the options ("example.com", "https://www.example.com/news"):
- * its host, or a message saying what is wrong.
- */
-export function siteInput(text: string): { ok: true; host: string } | { ok: false; message: string } {
-  const t = text.trim();
-  if (!t) return { ok: false, message: 'Type a site, such as example.com' };
-  const host = /^[a-z][a-z0-9+.-]*:\/\//i.test(t) ? siteOf(t) : siteOf(`https://${t}`);
-  if (!host) return { ok: false, message: `"${t}" is not a web site address (such as example.com)` };
-  if (host.length > 253) return { ok: false, message: 'That site name is too long' };
-  return { ok: true, host };
-}
-
 // ---- reading settings -------------------------------------------------------------------------
-
-export type HighlightStyle = 'background' | 'underline';
-
-export interface ReadingSettings {
-  /** How long the pointer rests on a mention before its card opens, in ms (0-2000). */
-  hoverDelayMs: number;
-  highlightStyle: HighlightStyle;
-  /** Hours between scheduled checks of the subscribed feeds (1-168). */
-  checkIntervalHours: number;
-}
-
-export const DEFAULT_SETTINGS: ReadingSettings = { ...DEFAULT_DISPLAY, checkIntervalHours: 12 };
-export const SETTING_LIMITS = { hoverDelayMs: { min: 0, max: 2000 }, checkIntervalHours: { min: 1, max: 168 } } as const;
 
 const READING = 'reading';
 

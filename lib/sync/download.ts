@@ -1,21 +1,20 @@
-// One download for pack sync: a conditional GET (If-None-Match / If-Modified-Since), a timeout that
-// covers the whole exchange (a server that stalls before the headers or in the middle of the body),
-// and a size cap checked while the body streams in (a declared Content-Length over it is refused
-// before the body is read), and redirects followed only within the site of the address. Returns
-// the bytes or a typed failure with a plain-language message; never throws.
+// One download for pack sync: a plain GET of the whole file that sends back nothing a server chose
+// or set (no cookies or other credentials, no If-None-Match / If-Modified-Since, no referrer, no
+// cache), https only (plain http only to this computer), a timeout that covers the whole exchange
+// (a server that stalls before the headers or in the middle of the body), a size cap checked while
+// the body streams in (a declared Content-Length over it is refused before the body is read), and
+// redirects followed only within the site of the address. Returns the bytes or a typed failure (a
+// cause code, its details, and the message made of them in ./causes.ts); never throws.
+import { insecureHttp } from '../feed/address';
+import { causeText, type CauseDetail, type DownloadCause } from './causes';
 
-export interface Validators {
-  etag?: string;
-  lastModified?: string;
-}
+export { formatBytes } from './causes';
 
 export interface DownloadOptions {
   /** Default: globalThis.fetch. */
   fetch?: typeof globalThis.fetch;
   timeoutMs: number;
   maxBytes: number;
-  /** Sent as If-None-Match / If-Modified-Since; a 304 answer is then `notModified`. */
-  validators?: Validators;
   /** What the file is, for messages: "the feed", "the pack". */
   what?: string;
   /** Cancels the download (reported as a network failure). */
@@ -32,6 +31,10 @@ export type DownloadFailureKind = 'bad-url' | 'network' | 'timeout' | 'http' | '
 export interface DownloadFailure {
   ok: false;
   kind: DownloadFailureKind;
+  /** As `kind`, but a cancelled download (kind 'network') is 'cancelled'. */
+  cause: DownloadCause;
+  /** What the message names. */
+  detail: CauseDetail;
   message: string;
   /** HTTP status, for kind 'http'. */
   status?: number;
@@ -43,22 +46,12 @@ export interface DownloadFailure {
   received?: number;
 }
 
-export type DownloadResult =
-  | { ok: true; notModified: false; bytes: Uint8Array; validators: Validators; /** After redirects. */ url: string }
-  | { ok: true; notModified: true; validators: Validators; url: string }
-  | DownloadFailure;
+export type DownloadResult = { ok: true; bytes: Uint8Array; /** After redirects. */ url: string } | DownloadFailure;
 
 const STATUS_TEXT: Record<number, string> = {
-  400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 408: 'Request Timeout', 410: 'Gone',
+  304: 'Not Modified', 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 408: 'Request Timeout', 410: 'Gone',
   429: 'Too Many Requests', 500: 'Internal Server Error', 502: 'Bad Gateway', 503: 'Service Unavailable', 504: 'Gateway Timeout',
 };
-
-export function formatBytes(n: number): string {
-  if (n < 1024) return `${n} bytes`;
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(n < 10 * 1024 ? 1 : 0)} KB`;
-  if (n < 1024 ** 3) return `${(n / 1048576).toFixed(n < 10 * 1048576 ? 1 : 0)} MB`;
-  return `${(n / 1024 ** 3).toFixed(1)} GB`;
-}
 
 /**
  * Whether a redirect from `from` ended on the same site: the same origin, or the same host moved
@@ -68,11 +61,6 @@ export function formatBytes(n: number): string {
 export function sameSite(from: URL, to: URL): boolean {
   if (from.origin === to.origin) return true;
   return from.protocol === 'http:' && to.protocol === 'https:' && from.hostname === to.hostname && from.port === '' && to.port === '';
-}
-
-function seconds(ms: number): string {
-  const s = ms / 1000;
-  return `${Number.isInteger(s) ? s : s.toFixed(1)} second${s === 1 ? '' : 's'}`;
 }
 
 function retryAfter(value: string | null, now: number): number | undefined {
@@ -88,16 +76,23 @@ function causeOf(e: unknown): string {
   return cause ? `${err.message ?? 'error'}: ${cause}` : (err?.message ?? String(e));
 }
 
+/** A failure of `cause`, its message made from `detail`. */
+function failure(detail: CauseDetail & { cause: DownloadCause }, transient: boolean, extra: Partial<DownloadFailure> = {}): DownloadFailure {
+  const kind = detail.cause === 'cancelled' ? 'network' : detail.cause;
+  return { ok: false, kind, cause: detail.cause, detail, message: causeText(detail), transient, ...extra };
+}
+
 export async function download(url: string, opts: DownloadOptions): Promise<DownloadResult> {
   const what = opts.what ?? 'the file';
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
-    return { ok: false, kind: 'bad-url', message: `${what}'s address "${url}" is not a URL`, transient: false };
+    return failure({ cause: 'bad-url', form: 'not-url', what, url }, false);
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
-    return { ok: false, kind: 'bad-url', message: `${what}'s address ${url} is not http(s)`, transient: false };
+    return failure({ cause: 'bad-url', form: 'not-http', what, url }, false);
+  if (insecureHttp(parsed)) return failure({ cause: 'bad-url', form: 'insecure', what, url }, false);
 
   const doFetch = opts.fetch ?? globalThis.fetch;
   const ctrl = new AbortController();
@@ -108,16 +103,11 @@ export async function download(url: string, opts: DownloadOptions): Promise<Down
   }, opts.timeoutMs);
   const onAbort = () => ctrl.abort();
   opts.signal?.addEventListener('abort', onAbort);
-  const timeout = (received?: number): DownloadFailure => ({
-    ok: false,
-    kind: 'timeout',
-    message: `the server did not deliver ${what} (${url}) within ${seconds(opts.timeoutMs)}${received ? ` (${formatBytes(received)} received)` : ''}`,
-    transient: true,
-    received,
-  });
+  const timeout = (received?: number): DownloadFailure => failure({ cause: 'timeout', what, url, timeoutMs: opts.timeoutMs, received }, true, { received });
+  const cancelled = (): DownloadFailure => failure({ cause: 'cancelled', what, url }, true);
+  // Nothing a server handed out earlier goes back to it: no cookies (credentials 'omit'), no
+  // validators (an ETag can be one per reader), no cache that would add them (docs/feed-format.md).
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (opts.validators?.etag) headers['if-none-match'] = opts.validators.etag;
-  if (opts.validators?.lastModified) headers['if-modified-since'] = opts.validators.lastModified;
 
   try {
     let res: Response;
@@ -132,8 +122,8 @@ export async function download(url: string, opts: DownloadOptions): Promise<Down
       });
     } catch (e) {
       if (timedOut) return timeout();
-      if (opts.signal?.aborted) return { ok: false, kind: 'network', message: `the download of ${what} (${url}) was cancelled`, transient: true };
-      return { ok: false, kind: 'network', message: `could not reach ${parsed.host} for ${what} (${url}): ${causeOf(e)}`, transient: true };
+      if (opts.signal?.aborted) return cancelled();
+      return failure({ cause: 'network', what, url, host: parsed.host, error: causeOf(e) }, true);
     }
     // fetch followed any redirects; what came from another site is not read (the request to it
     // carried no credentials and no referrer).
@@ -145,44 +135,19 @@ export async function download(url: string, opts: DownloadOptions): Promise<Down
     }
     if (final && !sameSite(parsed, final)) {
       await res.body?.cancel().catch(() => {});
-      return {
-        ok: false,
-        kind: 'redirected',
-        message: `${what} (${url}) redirected to ${final.href}, on another site; Crosscheck follows redirects only within the site of the address it was given`,
-        transient: false,
-      };
-    }
-    const validators: Validators = {};
-    const etag = res.headers.get('etag');
-    const lastModified = res.headers.get('last-modified');
-    if (etag) validators.etag = etag;
-    if (lastModified) validators.lastModified = lastModified;
-
-    if (res.status === 304) {
-      await res.body?.cancel().catch(() => {});
-      // A 304 may omit the validators; keep the ones that were sent.
-      return { ok: true, notModified: true, validators: { ...opts.validators, ...validators }, url: res.url || url };
+      return failure({ cause: 'redirected', what, url, to: final.href }, false);
     }
     if (!res.ok) {
       await res.body?.cancel().catch(() => {});
-      const text = res.statusText || STATUS_TEXT[res.status] || '';
+      const statusText = res.statusText || STATUS_TEXT[res.status] || '';
       const transient = res.status >= 500 || res.status === 429 || res.status === 408;
-      return {
-        ok: false,
-        kind: 'http',
+      return failure({ cause: 'http', what, url, status: res.status, statusText }, transient, {
         status: res.status,
-        message: `the server answered HTTP ${res.status}${text ? ` (${text})` : ''} for ${what} (${url})`,
-        transient,
         retryAfterMs: transient ? retryAfter(res.headers.get('retry-after'), Date.now()) : undefined,
-      };
+      });
     }
-    const tooLarge = (size: number, known: boolean): DownloadFailure => ({
-      ok: false,
-      kind: 'too-large',
-      message: `${what} (${url}) is ${known ? formatBytes(size) : `larger than ${formatBytes(opts.maxBytes)}`}, over the limit of ${formatBytes(opts.maxBytes)}`,
-      transient: false,
-      received: size,
-    });
+    const tooLarge = (size: number, known: boolean): DownloadFailure =>
+      failure({ cause: 'too-large', what, url, size, max: opts.maxBytes, known }, false, { received: size });
     const lengthHeader = res.headers.get('content-length');
     const declared = lengthHeader && /^\d+$/.test(lengthHeader) ? Number(lengthHeader) : null;
     if (declared !== null && declared > opts.maxBytes) {
@@ -197,7 +162,7 @@ export async function download(url: string, opts: DownloadOptions): Promise<Down
       }
     };
     progress(0);
-    if (!res.body) return { ok: true, notModified: false, bytes: new Uint8Array(0), validators, url: res.url || url };
+    if (!res.body) return { ok: true, bytes: new Uint8Array(0), url: res.url || url };
 
     const reader = res.body.getReader();
     const chunks: Uint8Array[] = [];
@@ -208,14 +173,8 @@ export async function download(url: string, opts: DownloadOptions): Promise<Down
         step = await reader.read();
       } catch (e) {
         if (timedOut) return timeout(total);
-        if (opts.signal?.aborted) return { ok: false, kind: 'network', message: `the download of ${what} (${url}) was cancelled`, transient: true };
-        return {
-          ok: false,
-          kind: 'truncated',
-          message: `the download of ${what} (${url}) was cut short after ${formatBytes(total)}${declared !== null ? ` of ${formatBytes(declared)}` : ''} (${causeOf(e)})`,
-          transient: true,
-          received: total,
-        };
+        if (opts.signal?.aborted) return cancelled();
+        return failure({ cause: 'truncated', what, url, received: total, total: declared, error: causeOf(e) }, true, { received: total });
       }
       if (step.done) break;
       total += step.value.byteLength;
@@ -229,20 +188,14 @@ export async function download(url: string, opts: DownloadOptions): Promise<Down
     // Compressed bodies are decoded on the way, so their length is not Content-Length.
     const encoding = res.headers.get('content-encoding');
     if (declared !== null && total < declared && (!encoding || encoding === 'identity'))
-      return {
-        ok: false,
-        kind: 'truncated',
-        message: `the download of ${what} (${url}) was cut short after ${formatBytes(total)} of ${formatBytes(declared)}`,
-        transient: true,
-        received: total,
-      };
+      return failure({ cause: 'truncated', what, url, received: total, total: declared }, true, { received: total });
     const bytes = new Uint8Array(total);
     let at = 0;
     for (const c of chunks) {
       bytes.set(c, at);
       at += c.byteLength;
     }
-    return { ok: true, notModified: false, bytes, validators, url: res.url || url };
+    return { ok: true, bytes, url: res.url || url };
   } finally {
     clearTimeout(timer);
     opts.signal?.removeEventListener('abort', onAbort);

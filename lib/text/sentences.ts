@@ -26,9 +26,24 @@ function segmenter(lang: string): Intl.Segmenter {
   return s;
 }
 
-/** True when `text` (a sentence so far) ends in an abbreviation or an initial, not a full stop. */
-function endsInAbbreviation(text: string): boolean {
-  const m = /(?:^|[\s(“"'‘])((?:\p{L}\.)*\p{L}+)\.\s*$/u.exec(text);
+const SPACE = /\s/u;
+/** What may come before the last word of a sentence: its start, a space, "(" or a quotation mark. */
+const BEFORE_WORD = /[\s(“"'‘]/u;
+
+/**
+ * True when text[start, end) (a sentence so far) ends in an abbreviation or an initial, not a full
+ * stop. Reads only its last word, back from the end: a run of initials ("J. J. J. ...") grows one
+ * sentence for as long as the page goes on, and reading all of it at each piece took quadratic time.
+ */
+function endsInAbbreviation(text: string, start: number, end: number): boolean {
+  // The last word, "U.S" of "... U.S.  ": after the last space, "(" or quotation mark before the
+  // final full stop and the spaces after it. Neither letters nor dots are one of those, so this
+  // is where /(?:^|[\s(“"'‘])((?:\p{L}\.)*\p{L}+)\.\s*$/u would have to start.
+  let e = end;
+  while (e > start && SPACE.test(text[e - 1])) e--;
+  let b = e;
+  while (b > start && !BEFORE_WORD.test(text[b - 1])) b--;
+  const m = /^((?:\p{L}\.)*\p{L}+)\.$/u.exec(text.slice(b, e));
   if (!m) return false;
   const word = m[1];
   if (ABBREVIATIONS.has(word.toLowerCase())) return true;
@@ -46,41 +61,92 @@ export function splitSentences(text: string, lang = 'en'): Sentence[] {
   for (let b = blockRe.exec(text); b; b = blockRe.exec(text)) {
     const block = b[0];
     const base = b.index;
-    let pending: { start: number; end: number; merged: number } | null = null;
-    for (const seg of segmenter(lang).segment(block)) {
+    let pending: { start: number; end: number; merged: number; quotes: Quotes } | null = null;
+    for (const seg of segments(block, lang)) {
       const start = base + seg.index;
       const end = start + seg.segment.length;
-      const open = pending ? openQuotes(text.slice(pending.start, pending.end)) : false;
-      const abbrev = pending && endsInAbbreviation(text.slice(pending.start, pending.end)) && /^\s*[\p{L}\p{N}“"(]/u.test(seg.segment);
+      const open = pending ? isOpen(pending.quotes) : false;
+      const abbrev = pending && endsInAbbreviation(text, pending.start, pending.end) && /^\s*[\p{L}\p{N}“"(]/u.test(seg.segment);
       if (pending && (abbrev || (open && pending.merged < MAX_QUOTE_SENTENCES))) {
         pending.end = end;
         pending.merged++;
+        countQuotes(pending.quotes, seg.segment);
         continue;
       }
       if (pending) push(out, text, pending.start, pending.end);
-      pending = { start, end, merged: 0 };
+      pending = { start, end, merged: 0, quotes: countQuotes({ curly: 0, guillemets: 0, straight: 0 }, seg.segment) };
     }
     if (pending) push(out, text, pending.start, pending.end);
   }
   return out;
 }
 
+/**
+ * Intl.Segmenter takes more than linear time on long text (in Node 20, a paragraph of 80,000
+ * characters took about 30 times as long as one of 10,000; windows of 2,048 read 160,000 characters
+ * in a third of the time windows of 8,192 did), and a page may be one paragraph of two million. A
+ * block longer than SEGMENT_WINDOW is segmented a window at a time: the sentences that end before
+ * the last SEGMENT_MARGIN characters of a window are kept, and the next window starts where the
+ * last of them ends (a window with none, inside one long sentence, is doubled until it holds it).
+ * A boundary depends on the text after it only as far as the next letter, so unless the text runs
+ * that far without one the sentences are those of the whole block (the same for the corpus
+ * articles run together into one block, in English, Russian and Ukrainian, and for run-on text).
+ */
+const SEGMENT_WINDOW = 2_048;
+const SEGMENT_MARGIN = 512;
+
+function* segments(block: string, lang: string): Generator<{ index: number; segment: string }> {
+  if (block.length <= SEGMENT_WINDOW) {
+    yield* segmenter(lang).segment(block);
+    return;
+  }
+  for (let pos = 0, size = SEGMENT_WINDOW; pos < block.length; ) {
+    let end = Math.min(block.length, pos + size);
+    const c = block.charCodeAt(end);
+    if (end < block.length && c >= 0xdc00 && c <= 0xdfff) end--; // not inside a surrogate pair
+    const last = end === block.length;
+    let next = pos;
+    for (const seg of segmenter(lang).segment(block.slice(pos, end))) {
+      const segEnd = pos + seg.index + seg.segment.length;
+      // A sentence ending near the window's end is read again in the next window.
+      if (!last && segEnd > end - SEGMENT_MARGIN) break;
+      yield { index: pos + seg.index, segment: seg.segment };
+      next = segEnd;
+      // A sentence longer than a window (text that runs on) is found in a window grown for it,
+      // and only it: the windows after it are of the usual size again.
+      if (size > SEGMENT_WINDOW) break;
+    }
+    if (next > pos) {
+      pos = next;
+      size = SEGMENT_WINDOW;
+    } else size *= 2;
+  }
+}
+
 /** A quotation of several sentences stays one unit with its attribution, up to this many. */
 const MAX_QUOTE_SENTENCES = 8;
 
-/** True when a quotation opened in `s` is not closed by its end. */
-function openQuotes(s: string): boolean {
-  let curly = 0;
-  let guillemets = 0;
-  let straight = 0;
+/** The quotation marks of a sentence so far, counted piece by piece as it grows (never read again). */
+interface Quotes {
+  curly: number;
+  guillemets: number;
+  straight: number;
+}
+
+function countQuotes(q: Quotes, s: string): Quotes {
   for (const ch of s) {
-    if (ch === '“') curly++;
-    else if (ch === '”') curly = Math.max(0, curly - 1);
-    else if (ch === '«') guillemets++;
-    else if (ch === '»') guillemets = Math.max(0, guillemets - 1);
-    else if (ch === '"') straight++;
+    if (ch === '“') q.curly++;
+    else if (ch === '”') q.curly = Math.max(0, q.curly - 1);
+    else if (ch === '«') q.guillemets++;
+    else if (ch === '»') q.guillemets = Math.max(0, q.guillemets - 1);
+    else if (ch === '"') q.straight++;
   }
-  return curly > 0 || guillemets > 0 || straight % 2 === 1;
+  return q;
+}
+
+/** True when a quotation opened in the sentence so far is not closed by its end. */
+function isOpen(q: Quotes): boolean {
+  return q.curly > 0 || q.guillemets > 0 || q.straight % 2 === 1;
 }
 
 /**

@@ -72,7 +72,42 @@ export function parseNumber(s: string): number | null {
   return WORD_NUMBERS[w] ?? null;
 }
 
-const NUM = `(?:\\d+(?:[.,]\\d+)*|${Object.keys(WORD_NUMBERS).sort((a, b) => b.length - a.length).join('|')})`;
+// Linear time on any text (tests/unit/redos.test.ts). Sentences come from pages, so every pattern
+// here must take time in proportion to the sentence, whatever it holds:
+// - no two ways to read one text: "1,1,1" once matched both as one number and as a list of three
+//   ("30, 40, 50 years"), and a list of such numbers that then failed was tried every way
+//   (exponential). The list grammar below reads a comma only as a separator, a dot only inside a
+//   number, and still matches the same texts;
+// - a pattern that reads a number or a list from its first character does not start again at
+//   each later one: a start right after a number and its separator is skipped when the pattern
+//   could start at that number (it would have matched there, over the same text, or failed there
+//   just the same), so each character is read a bounded number of times. (An item written against
+//   a list word, "1 and2", is taken to follow an item of the list: only in glued text such as
+//   "G7and8, 9 years" can that lose a match the old patterns found);
+// - names are read up to a bound no name reaches, and a text up to MAX_VALUE_CHARS.
+// tests/unit/redos.test.ts feeds the shapes that were slow; on the corpus, the tests' sentences and
+// 700,000 random short texts of numbers, separators and units these patterns find exactly what
+// the backtracking ones did.
+const NUMBER_WORDS = Object.keys(WORD_NUMBERS).sort((a, b) => b.length - a.length).join('|');
+const NUM = `(?:\\d+(?:[.,]\\d+)*|${NUMBER_WORDS})`;
+/** Where a number starts that is not the rest of a longer one: after "1.5" the "5" is not a start. */
+const NUM_START = `(?=\\d)(?<!${B}\\d+[.,])`;
+/** NUM, not starting inside another number, for patterns that begin with one (`B` before it). */
+const NUM_FIRST = `(?:${NUM_START}\\d+(?:[.,]\\d+)*|${NUMBER_WORDS})`;
+
+// Lists of numbers: "30, 40, 50 years", "5-10 days", "two or three years", "два или три года".
+const LIST_WORDS = 'or|and|to|или|або|чи|и|і';
+const LIST_SEP = `,|${LIST_WORDS}|${DASH}`;
+/** A number of a list: digits with a decimal part (a comma between digits separates numbers), or a number word. */
+const ITEM = `\\d+(?:\\.\\d+)*|${NUMBER_WORDS}`;
+/**
+ * Where an item of a list may begin: the list's first item (after neither a letter nor a digit),
+ * or an item written against the word before it ("1 and2") that follows another item.
+ */
+const ITEM_AT = `(?:${B}|(?<=(?:\\d|${NUMBER_WORDS})\\s*(?:${LIST_WORDS})))`;
+/** A start inside a list: after an item and a separator, or after "1." within a number. */
+const IN_LIST = `(?<=(?:${ITEM_AT}\\d+|${ITEM_AT}(?:${NUMBER_WORDS}))\\s*(?:${LIST_SEP})\\s*|${ITEM_AT}\\d+\\.)`;
+const LIST = `(?=[\\d\\p{L}])(?!${IN_LIST})(?:${ITEM})(?:\\s*(?:${LIST_SEP})\\s*(?:${ITEM}))*`;
 
 interface Span { start: number; end: number }
 const overlapsAny = (spans: Span[], s: number, e: number) => spans.some((x) => s < x.end && e > x.start);
@@ -81,7 +116,14 @@ const overlapsAny = (spans: Span[], s: number, e: number) => spans.some((x) => s
 const HAS_DIGIT = /\d/;
 const HAS_NUMBER_WORD = new RegExp(`${'(?<![\\p{L}\\p{N}])'}(${Object.keys(WORD_NUMBERS).join('|')}|${Object.keys(FRACTIONS).join('|')})${'(?![\\p{L}\\p{N}])'}`, 'iu');
 
+/**
+ * The most of a text the value patterns read: a report's quote, the longest text a pack gives them
+ * (a page's sentence has at most MAX_SENTENCE_CHARS, 1,000). Whatever comes after is not read.
+ */
+export const MAX_VALUE_CHARS = 8_000;
+
 export function extractValues(text: string, opts: { year?: number } = {}): Value[] {
+  if (text.length > MAX_VALUE_CHARS) text = text.slice(0, MAX_VALUE_CHARS);
   // Most sentences carry no figure: the number patterns run only where a digit or a number word is.
   if (!HAS_DIGIT.test(text) && !HAS_NUMBER_WORD.test(text)) return [...extractPlaces(text), ...extractChannels(text), ...extractQuotes(text)].sort((a, b) => a.start - b.start || b.end - a.end);
   const out: Value[] = [];
@@ -115,7 +157,7 @@ export function extractValues(text: string, opts: { year?: number } = {}): Value
   }
 
   // Percentages: "75%", "75 percent", "75 per cent".
-  for (const m of text.matchAll(/(\d+(?:[.,]\d+)?)\s*(%|per\s?cent\b|percent\b|процент\p{L}*|відсот\p{L}*)/giu)) {
+  for (const m of text.matchAll(/(?<!\d)(\d+(?:[.,]\d+)?)\s*(%|per\s?cent\b|percent\b|процент\p{L}*|відсот\p{L}*)/giu)) {
     if (overlapsAny(taken, m.index!, m.index! + m[0].length)) continue;
     add({ type: 'percent', start: m.index!, end: m.index! + m[0].length, text: m[0], value: Number(m[1].replace(',', '.')), unit: 'percent', approx: approxBefore(m.index!) });
   }
@@ -132,7 +174,7 @@ export function extractValues(text: string, opts: { year?: number } = {}): Value
   }
 
   // Distances: "15km", "15 km (9.3 miles)", "about 15 kilometres".
-  const distRe = new RegExp(`${B}(${NUM})\\s*(${Object.keys(DISTANCE_UNITS).sort((a, b) => b.length - a.length).join('|')})${E}`, 'giu');
+  const distRe = new RegExp(`${B}(${NUM_FIRST})\\s*(${Object.keys(DISTANCE_UNITS).sort((a, b) => b.length - a.length).join('|')})${E}`, 'giu');
   for (const m of text.matchAll(distRe)) {
     if (overlapsAny(taken, m.index!, m.index! + m[0].length)) continue;
     const n = parseNumber(m[1]);
@@ -141,7 +183,7 @@ export function extractValues(text: string, opts: { year?: number } = {}): Value
   }
 
   // Durations: "15 years", "50-year", "30, 40, 50 years", "a 60-day cease-fire".
-  const durRe = new RegExp(`${B}((?:${NUM})(?:\\s*(?:,|or|and|to|или|або|чи|и|і|${DASH})\\s*(?:${NUM}))*)[\\s-]*(${Object.keys(DURATION_UNITS).sort((a, b) => b.length - a.length).join('|')})${E}`, 'giu');
+  const durRe = new RegExp(`${B}(${LIST})[\\s-]*(${Object.keys(DURATION_UNITS).sort((a, b) => b.length - a.length).join('|')})${E}`, 'giu');
   for (const m of text.matchAll(durRe)) {
     if (overlapsAny(taken, m.index!, m.index! + m[0].length)) continue;
     const nums = [...m[1].matchAll(new RegExp(NUM, 'giu'))].map((x) => parseNumber(x[0])).filter((x): x is number => x != null);
@@ -151,7 +193,7 @@ export function extractValues(text: string, opts: { year?: number } = {}): Value
   }
 
   // Counts of things: "91 long-range drones", "1.5 million soldiers", "two main issues", "20-point".
-  const countRe = new RegExp(`(${NUM})(?:\\s+(${Object.keys(MULTIPLIERS).join('|')}))?((?:[\\s-]+[\\p{L}'’-]+){1,3})`, 'giu');
+  const countRe = new RegExp(`((?:(?<!\\d)(?<!\\d[.,])\\d+(?:[.,]\\d+)*|${NUMBER_WORDS}))(?:\\s+(${Object.keys(MULTIPLIERS).join('|')}))?((?:[\\s-]+[\\p{L}'’-]+){1,3})`, 'giu');
   for (const m of text.matchAll(countRe)) {
     const s = m.index!;
     const numEnd = s + m[1].length + (m[2] ? text.slice(s + m[1].length).indexOf(m[2]) + m[2].length : 0);
@@ -176,6 +218,8 @@ function round(n: number): number {
 const DIRS = 'north|south|east|west|north-?east|north-?west|south-?east|south-?west|northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|south-?western|central';
 export function extractPlaces(text: string): Value[] {
   const out: Value[] = [];
+  // A name is read up to 60 letters and hyphens (no place name comes near): a pattern that starts
+  // again at each capital of "A-A-A-..." then reads a bounded stretch from each.
   for (const m of text.matchAll(new RegExp(`\\b(${DIRS})\\s+of\\s+(\\p{Lu}[\\p{L}-]+)`, 'gu'))) {
     out.push({ type: 'place', start: m.index!, end: m.index! + m[0].length, text: m[0], direction: dir(m[1]), landmark: m[2].toLowerCase() });
   }
@@ -183,11 +227,11 @@ export function extractPlaces(text: string): Value[] {
     if (/^(north|south|east|west)$/i.test(m[1]) && /^(Korea|America|Africa|Sudan|Macedonia|Carolina|Dakota|Bank|Virginia)$/.test(m[2])) continue;
     out.push({ type: 'place', start: m.index!, end: m.index! + m[0].length, text: m[0], area: `${dir(m[1])} ${m[2].toLowerCase()}` });
   }
-  for (const m of text.matchAll(/\b(\p{Lu}[\p{L}-]+)\s+(region|oblast|province|district|krai)\b/gu)) {
+  for (const m of text.matchAll(/\b(\p{Lu}[\p{L}-]{1,60})\s+(region|oblast|province|district|krai)\b/gu)) {
     out.push({ type: 'place', start: m.index!, end: m.index! + m[0].length, text: m[0], region: m[1].toLowerCase() });
   }
   // "Новгородской области", "Новгородській області": the region's adjective, compared by its stem.
-  for (const m of text.matchAll(/(?<![\p{L}\p{N}])(\p{Lu}[\u0400-\u04ff'’-]+?)(?:ая|ой|ую|ий|ій|ої|ьку|ька|ькій|ської|ськ\p{L}*)?\s+(област\p{L}*|облас\p{L}*|регион\p{L}*|регіон\p{L}*)(?![\p{L}\p{N}])/gu)) {
+  for (const m of text.matchAll(/(?<![\p{L}\p{N}])(\p{Lu}[\u0400-\u04ff'’-]{1,60}?)(?:ая|ой|ую|ий|ій|ої|ьку|ька|ькій|ської|ськ\p{L}{0,30})?\s+(област\p{L}{0,30}|облас\p{L}{0,30}|регион\p{L}{0,30}|регіон\p{L}{0,30})(?![\p{L}\p{N}])/gu)) {
     out.push({ type: 'place', start: m.index!, end: m.index! + m[0].length, text: m[0], region: m[1].toLowerCase() });
   }
   return out;

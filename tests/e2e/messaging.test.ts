@@ -2,7 +2,7 @@
 // externally_connectable: the page has no chrome.runtime), and its window messages reach nothing.
 // From the extension's own options page, malformed messages get no answer, are counted by the
 // background, and leave it working; from the content script's own world, options-only requests
-// are refused (lib/protocol-guard.ts).
+// are refused (lib/protocol/guard.ts).
 import fs from 'node:fs';
 import type http from 'node:http';
 import path from 'node:path';

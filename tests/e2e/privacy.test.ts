@@ -69,7 +69,7 @@ let pagesBase = '';
 let feedBase = '';
 const feedFiles = new Map<string, Uint8Array>();
 /** What the feed server was asked, with the headers that could say something about the reader. */
-const feedLog: { path: string; search: string; referer?: string; cookie?: string; origin?: string }[] = [];
+const feedLog: { path: string; search: string; referer?: string; cookie?: string; origin?: string; ifNoneMatch?: string; ifModifiedSince?: string }[] = [];
 let keyText = '';
 
 beforeAll(async () => {
@@ -85,9 +85,16 @@ beforeAll(async () => {
   });
   feed = http.createServer((req, res) => {
     const u = new URL(req.url ?? '/', 'http://x');
-    feedLog.push({ path: u.pathname, search: u.search, referer: req.headers.referer, cookie: req.headers.cookie, origin: req.headers.origin });
+    feedLog.push({
+      path: u.pathname, search: u.search, referer: req.headers.referer, cookie: req.headers.cookie, origin: req.headers.origin,
+      ifNoneMatch: req.headers['if-none-match'], ifModifiedSince: req.headers['if-modified-since'],
+    });
     const body = feedFiles.get(u.pathname);
-    res.writeHead(body ? 200 : 404, { 'content-type': 'application/json', 'access-control-allow-origin': '*' });
+    // A server that would follow its readers: a per-reader ETag, a Last-Modified and a cookie, on every answer.
+    res.writeHead(body ? 200 : 404, {
+      'content-type': 'application/json', 'access-control-allow-origin': '*',
+      etag: `"reader-${feedLog.length}"`, 'last-modified': 'Wed, 01 Jan 2026 00:00:00 GMT', 'set-cookie': `reader=r${feedLog.length}; Path=/; SameSite=None; Secure`,
+    });
     res.end(body ?? 'not found');
   });
   await new Promise<void>((ok) => pages.listen(0, '127.0.0.1', ok));
@@ -309,6 +316,10 @@ describe('network requests', () => {
   it('following a feed: the service worker asks the feed, nothing else, and says nothing about the reader', async () => {
     const from = byExtension.length;
     const o = await optionsPage();
+    // The feed offers the bundled pack's id: the pack that came with Crosscheck is the build's, so
+    // the reader removes it first (a key the reader adds may not replace it).
+    await o.getByRole('button', { name: `Remove ${bundled.title}` }).click();
+    await expect.poll(async () => o.locator('li.pack').count()).toBe(0);
     await o.getByLabel(/Public key/).fill(keyText);
     await o.getByRole('button', { name: 'Add key' }).click();
     await expect.poll(async () => o.getByRole('list', { name: 'Trusted keys' }).count()).toBe(1);
@@ -316,6 +327,9 @@ describe('network requests', () => {
     await o.getByRole('button', { name: 'Add', exact: true }).click();
     await o.getByRole('button', { name: 'Update now' }).click();
     await expect.poll(async () => squash(await o.locator('.update-outcome').innerText()), { timeout: 20_000 }).toMatch(/Updated to version 2|Up to date: version 2/);
+    // A second check: feed.json is read again in full, and nothing the server handed out comes back.
+    await o.getByRole('button', { name: 'Update now' }).click();
+    await expect.poll(async () => squash(await o.locator('.update-outcome').innerText()), { timeout: 20_000 }).toMatch(/Up to date: version 2/);
     await o.close();
 
     const fromWorker = byExtension.slice(from).filter((s) => s.from === 'service worker').map((s) => s.url);
@@ -325,10 +339,12 @@ describe('network requests', () => {
     expect(notAllowed(from)).toEqual([]);
     // The feed's server learns the file asked for and nothing else: no query, cookie or referrer;
     // at most that the request comes from the extension (the Origin of a cross-origin request).
-    expect(feedLog.length).toBeGreaterThan(0);
+    expect(feedLog.filter((r) => r.path.endsWith('/feed.json')).length).toBeGreaterThanOrEqual(2);
+    // The pack was fetched once: the second check saw the same sha256 as the installed pack's.
+    expect(feedLog.filter((r) => r.path.includes('/packs/'))).toHaveLength(1);
     for (const r of feedLog) {
       expect(r.path).toMatch(/^\/feed\//);
-      expect(r).toMatchObject({ search: '', referer: undefined, cookie: undefined });
+      expect(r).toMatchObject({ search: '', referer: undefined, cookie: undefined, ifNoneMatch: undefined, ifModifiedSince: undefined });
       expect([undefined, extOrigin]).toContain(r.origin);
     }
   });
@@ -345,6 +361,8 @@ describe('"Delete all data"', () => {
     expect(before.packs).toEqual([[bundled.id, 2, 'feed']]);
     expect(before.feeds).toEqual([`${feedBase}/feed/feed.json`]);
     expect(before.trustedKeys).toHaveLength(1);
+    // The highest version the feed's key installed (remembered after a removal, until now).
+    expect(before.publisherVersions).toHaveLength(1);
     expect(before.settings).toEqual(expect.arrayContaining(['reading', 'disabledSites']));
     expect(await ext.worker().evaluate(() => chrome.alarms.getAll().then((a) => a.map((x) => x.name)))).toEqual(['crosscheck-sync']);
 
@@ -373,6 +391,7 @@ describe('"Delete all data"', () => {
       trustedKeys: [],
       settings: [],
       engineCache: [`${bundled.id}@1`],
+      publisherVersions: [],
     });
     expect(await ext.worker().evaluate(() => chrome.alarms.getAll())).toEqual([]);
     expect(squash(await o.locator('body').innerText())).toMatch(/You follow no feed yet.*You trust no publisher key yet.*Crosscheck reads every site/);
@@ -407,6 +426,7 @@ async function readDatabase(page: Page) {
         trustedKeys: await keys('trustedKeys'),
         settings: await keys('settings'),
         engineCache: await keys('engineCache'),
+        publisherVersions: await keys('publisherVersions'),
       };
     } finally {
       db.close();

@@ -1,8 +1,11 @@
 // Pack sync and the options page in real Chromium with the built extension: a real feed server on
 // 127.0.0.1 (feeds signed with keys made by lib/feed, as `crosscheck keygen` / `feed build` make
-// them), real IndexedDB, the reader's clicks. Subscribe, trust the key, "Update now", see the new
-// pack at work on a page; a tampered or wrongly signed update is refused and the pack kept; import
-// from a file; remove and restore the bundled pack; the engine cache after the worker stops.
+// them), real IndexedDB, the reader's clicks. Subscribe, trust the key, "Update now": the reader's
+// key may not replace the pack that came with Crosscheck, so the reader removes it and the feed
+// installs its own; see the new pack at work on a page; a tampered or wrongly signed update, another
+// trusted publisher's offer, a stale feed and, after a removal, an older signed version are refused
+// and the pack kept; import from a file (asked first); remove and restore the bundled pack; the
+// engine cache after the worker stops.
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -12,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { articleHtml } from '../../scripts/article-page.mjs';
 import type { SigningKey } from '../../lib/feed/keys';
 import { newSigningKey } from '../helpers/keys';
-import { buildFeed } from '../../lib/feed/publish';
+import { buildFeed, signFeed } from '../../lib/feed/publish';
 import type { Pack } from '../../lib/pack/schema';
 import { hoverText, launchWithExtension, readBundledPack, stopWorker as stopExtensionWorker } from './browser';
 
@@ -55,16 +58,19 @@ let feedUrl = '';
 let trusted: SigningKey;
 let trustedText = '';
 let stranger: SigningKey;
+let strangerText = '';
+/** A second publisher's feed, at /other/ (the reader trusts its key too). */
+let otherFiles = new Map<string, Uint8Array>();
 
-async function publish(pack: Pack, key: SigningKey = trusted) {
-  const built = await buildFeed([{ name: `v${pack.version}.json`, bytes: enc(JSON.stringify(pack)) }], key);
+async function publish(pack: Pack, key: SigningKey = trusted, opts: { generated?: Date; expires?: Date } = {}) {
+  const built = await buildFeed([{ name: `v${pack.version}.json`, bytes: enc(JSON.stringify(pack)) }], key, opts);
   feedFiles = new Map(built.files.map((f) => [`/feed/${f.path}`, f.bytes]));
   return built;
 }
 
 beforeAll(async () => {
   ({ key: trusted, publicKeyText: trustedText } = await newSigningKey());
-  stranger = (await newSigningKey()).key;
+  ({ key: stranger, publicKeyText: strangerText } = await newSigningKey());
 
   server = http.createServer((req, res) => {
     const p = new URL(req.url ?? '/', 'http://x').pathname;
@@ -72,7 +78,7 @@ beforeAll(async () => {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       return res.end(p === '/valdai.html' ? VALDAI_PAGE : STORY_PAGE);
     }
-    let body = feedFiles.get(p);
+    let body = feedFiles.get(p) ?? otherFiles.get(p);
     if (!body) {
       res.writeHead(404, { 'access-control-allow-origin': '*' });
       return res.end('not found');
@@ -113,6 +119,9 @@ async function updateNow(o: Page): Promise<string> {
   await expect.poll(async () => squash(await outcome.innerText()), { timeout: 20_000 }).toMatch(/Updated:|Up to date:|Unchanged:|Refused:|Failed:|No subscriptions/);
   return squash(await outcome.innerText());
 }
+
+/** The options page's whole text, as a reader reads it. */
+const pageText = async (o: Page) => squash(await o.locator('body').innerText());
 
 async function installedVersion(o: Page): Promise<string> {
   return squash(await o.locator(`li.pack[data-pack-id="${PACK}"] .version`).innerText());
@@ -158,10 +167,23 @@ describe('pack sync from the options page', () => {
     await o.getByRole('button', { name: 'Add', exact: true }).click();
     await expect.poll(async () => squash(await o.getByRole('list', { name: 'Subscribed feeds' }).innerText())).toContain(feedUrl);
 
+    // Subscribing checks the feed at once; "Update now" waits for that check and checks again. The
+    // pack that came with Crosscheck may be updated only by a key that came with this build, which
+    // this reader's key is not: refused, in words, and the bundled pack kept.
+    const refused = await updateNow(o);
+    expect(refused).toMatch(new RegExp(`Refused: .*came with Crosscheck and may be updated only by a key that came with this build; this feed's key ${trusted.id} may not replace it .*kept version 1`));
+    expect(await installedVersion(o)).toBe('version 1');
+    expect(squash(await o.locator(`li.pack[data-pack-id="${PACK}"]`).innerText())).toMatch(/came with Crosscheck/);
+    expect(squash(await o.getByRole('list', { name: 'Subscribed feeds' }).innerText())).toMatch(/Last error .*may not replace it/);
+
+    // Moving the pack to this publisher is the reader's act: remove it, then the feed installs its own.
+    await o.getByRole('button', { name: `Remove ${bundled.title}` }).click();
+    await expect.poll(async () => o.locator('li.pack').count()).toBe(0);
     const outcome = await updateNow(o);
-    // Subscribing checks the feed at once; "Update now" waits for that check and checks again.
-    expect(outcome).toMatch(/Updated to version 2 \(was version 1\)|Up to date: version 2 is installed/);
+    expect(outcome).toMatch(/Updated to version 2|Up to date: version 2 is installed/);
     await expect.poll(() => installedVersion(o), { timeout: 10_000 }).toBe('version 2');
+    // Who signed it, and from where.
+    expect(squash(await o.locator(`li.pack[data-pack-id="${PACK}"]`).innerText())).toContain(`signed by key ${trusted.id} (from ${feedUrl})`);
     const feed = squash(await o.getByRole('list', { name: 'Subscribed feeds' }).innerText());
     expect(feed).toMatch(/Installed .*version 2/);
     expect(feed).not.toMatch(/Last checked never/);
@@ -194,10 +216,11 @@ describe('pack sync from the options page', () => {
     expect(squash(await o.getByRole('list', { name: 'Subscribed feeds' }).innerText())).toMatch(/Last error .*checksum/);
     tamper = false;
 
-    // Signed by a stranger's key while claiming to be the trusted key's signature.
+    // Signed by a stranger's key while claiming to be the trusted key's signature (feed.json itself
+    // signed by the trusted key, as if its key had been misused).
     const built = await publish(version(4, { valdai: false }), stranger);
     const forged = { ...built.feed, packs: built.feed.packs.map((p) => ({ ...p, keyId: trusted.id })) };
-    feedFiles.set('/feed/feed.json', enc(JSON.stringify(forged)));
+    feedFiles.set('/feed/feed.json', await signFeed(forged, trusted));
     const forgedOutcome = await updateNow(o);
     expect(forgedOutcome).toMatch(new RegExp(`Signature does not match the feed's key \\(${trusted.id}\\).*kept version 3`));
     expect(await installedVersion(o)).toBe('version 3');
@@ -209,7 +232,51 @@ describe('pack sync from the options page', () => {
     const o2 = await optionsPage();
     expect(await updateNow(o2)).toMatch(/offers version 2, older than the installed version 3; kept version 3/);
     expect(await installedVersion(o2)).toBe('version 3');
+
+    // A feed.json not rebuilt in time is stale: nothing from it, and the reader is told since when.
+    await publish(version(4, { valdai: false }), trusted, { generated: new Date(Date.now() - 40 * 86_400_000), expires: new Date(Date.now() - 10 * 86_400_000) });
+    expect(await updateNow(o2)).toMatch(/Refused: .*The feed has not been refreshed since \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC: it expired on .*; the installed packs are unchanged/);
+    expect(await installedVersion(o2)).toBe('version 3');
     await o2.close();
+  });
+
+  it('another publisher the reader trusts may not replace the pack; removed, an older signed version does not come back', async () => {
+    const o = await optionsPage();
+    await o.getByLabel(/Public key/).fill(strangerText);
+    await o.getByRole('button', { name: 'Add key' }).click();
+    await expect.poll(async () => squash(await o.getByRole('list', { name: 'Trusted keys' }).innerText())).toContain(stranger.id);
+    // The second publisher's feed offers the same pack id, much newer and retitled.
+    const other = await buildFeed([{ name: 'x.json', bytes: enc(JSON.stringify({ ...version(99, { valdai: false }), title: 'Hijacked pack' })) }], stranger);
+    otherFiles = new Map(other.files.map((f) => [`/other/${f.path}`, f.bytes]));
+    const otherUrl = `${base}/other/feed.json`;
+    await o.getByLabel(/Feed address/).fill(otherUrl);
+    await o.getByRole('button', { name: 'Add', exact: true }).click();
+    await expect.poll(async () => squash(await o.getByRole('list', { name: 'Subscribed feeds' }).innerText())).toContain(otherUrl);
+    const outcome = await updateNow(o);
+    expect(outcome).toMatch(new RegExp(`is published by key ${trusted.id} \\(from ${feedUrl.replace(/[.]/g, '\\.')}\\); this feed's key ${stranger.id} may not replace it`));
+    expect(await installedVersion(o)).toBe('version 3');
+    expect(squash(await o.locator('.packs').innerText())).not.toMatch(/Hijacked pack/);
+    // The second feed goes away.
+    await o.getByRole('button', { name: `Remove ${otherUrl}` }).click();
+    await expect.poll(async () => squash(await o.getByRole('list', { name: 'Subscribed feeds' }).innerText())).not.toContain(otherUrl);
+    otherFiles = new Map();
+
+    // Removed, the pack does not come back older than the version its publisher installed.
+    await publish(version(2, { valdai: false }));
+    await o.getByRole('button', { name: `Remove ${bundled.title}` }).click();
+    await expect.poll(async () => o.locator('li.pack').count()).toBe(0);
+    expect(await updateNow(o)).toMatch(new RegExp(`Version 2 is older than version 3, which this publisher \\(key ${trusted.id}\\) already installed; .*nothing was installed`));
+    expect(await o.locator('li.pack').count()).toBe(0);
+    // The version it had, or a newer one, may come back.
+    await publish(version(3, { valdai: true }));
+    expect(await updateNow(o)).toMatch(/Updated to version 3/);
+    expect(await installedVersion(o)).toBe('version 3');
+
+    // A feed over plain http to another computer is refused when subscribing.
+    await o.getByLabel(/Feed address/).fill('http://feeds.example.org/feed.json');
+    await o.getByRole('button', { name: 'Add', exact: true }).click();
+    await expect.poll(() => pageText(o)).toMatch(/Not subscribed: http:\/\/feeds\.example\.org\/feed\.json is plain http:\/\/, .* a feed must be https:\/\//);
+    await o.close();
   });
 
   it('"Update now" in the popup checks the feeds and shows the outcome', async () => {
@@ -218,6 +285,8 @@ describe('pack sync from the options page', () => {
     await popup.goto(`chrome-extension://${ext.extensionId}/popup.html`);
     await popup.getByRole('button', { name: 'Update now' }).click();
     await expect.poll(async () => squash(await popup.getByRole('status').last().innerText()), { timeout: 15_000 }).toMatch(/Up to date: version 3 is installed/);
+    // The popup shows who signed each pack too.
+    expect(squash(await popup.getByRole('list', { name: 'Installed claim packs' }).innerText())).toContain(`signed by key ${trusted.id} (from ${feedUrl})`);
     await popup.close();
   });
 });
@@ -252,8 +321,14 @@ describe('packs in the options page', () => {
     await expect.poll(async () => squash(await o.getByRole('alert').first().innerText())).toMatch(/broken\.json was not imported: .*invalid JSON at line 3/);
     expect(await installedVersion(o)).toBe('version 3');
 
-    // A valid newer version installs and is used.
+    // A valid newer version would replace the feed publisher's pack: asked first, nothing installed yet.
     await input.setInputFiles(file('v5.json', JSON.stringify(version(5, { valdai: false }))));
+    await expect.poll(async () => squash(await o.locator('.import-result').innerText()), { timeout: 10_000 }).toMatch(
+      new RegExp(`is published by key ${trusted.id} .*importing this file replaces it with a pack no publisher signed\\. Import v5\\.json anyway\\?`),
+    );
+    expect(await installedVersion(o)).toBe('version 3');
+    // Confirmed: it installs and is used.
+    await o.getByRole('button', { name: 'Replace it with v5.json' }).click();
     await expect.poll(async () => squash(await o.locator('.import-result').innerText()), { timeout: 10_000 }).toMatch(/Imported .* version 5 \(was version 3\)/);
     await expect.poll(() => installedVersion(o)).toBe('version 5');
     expect(squash(await o.locator(`li.pack[data-pack-id="${PACK}"]`).innerText())).toMatch(/imported from a file/);

@@ -33,6 +33,9 @@ describe('readBuildEnv', () => {
     const fail = (env: Record<string, string>, fs: Record<string, string> = {}) => readBuildEnv(env, files(fs));
     await expect(fail({ CROSSCHECK_DEFAULT_FEED: 'feeds.example.org/feed.json' })).rejects.toThrow(/^CROSSCHECK_DEFAULT_FEED must be the http\(s\) URL of a feed\.json/);
     await expect(fail({ CROSSCHECK_DEFAULT_FEED: 'file:///etc/feed.json' })).rejects.toThrow(BuildEnvError);
+    // Plain http only to this computer (for trying a feed out).
+    await expect(fail({ CROSSCHECK_DEFAULT_FEED: 'http://feeds.example.org/feed.json' })).rejects.toThrow(/^CROSSCHECK_DEFAULT_FEED: http:\/\/feeds\.example\.org\/feed\.json is plain http:\/\/, .* a feed must be https:\/\//);
+    expect((await readBuildEnv({ CROSSCHECK_DEFAULT_FEED: 'http://127.0.0.1:8080/feed.json' }, files({}))).defaultFeed).toBe('http://127.0.0.1:8080/feed.json');
     await expect(fail({ CROSSCHECK_TRUSTED_KEYS: 'missing.key' })).rejects.toThrow('CROSSCHECK_TRUSTED_KEYS: cannot read missing.key: no such file');
     const { privateKeyPem } = await generateKeyPair();
     await expect(fail({ CROSSCHECK_TRUSTED_KEYS: 'private.key' }, { 'private.key': privateKeyPem })).rejects.toThrow(/private\.key is not a public key file: this is a private key/);

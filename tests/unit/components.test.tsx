@@ -536,6 +536,25 @@ describe('PackList', () => {
     expect(text(rows[1].querySelector('.pack-meta'))).toMatch(/^installed \S/);
   });
 
+  it('shows who signed each pack: the key and its feed, Crosscheck itself, or a file', () => {
+    const feedUrl = 'https://feeds.example.org/feed.json';
+    const c = list({
+      kind: 'ready',
+      packs: [
+        packRow(),
+        packRow({ id: 'b', signer: { kind: 'key', keyId: '1a2b3c4d5e6f7a8b', feedUrl, sha256: 'c'.repeat(64) } }),
+        packRow({ id: 'c', signer: { kind: 'file' } }),
+        packRow({ id: 'd', signer: { kind: 'legacy', feedUrl } }),
+      ],
+    });
+    expect(items(byRole(c, 'list', 'Installed claim packs')).map((r) => text(r.querySelector('.pack-signer')))).toEqual([
+      'came with Crosscheck',
+      `signed by key 1a2b3c4d5e6f7a8b (from ${feedUrl})`,
+      'imported from a file',
+      `from ${feedUrl} (installed before Crosscheck recorded the signing key)`,
+    ]);
+  });
+
   it('shows an unreadable install date as it is', () => {
     const c = list({ kind: 'ready', packs: [packRow({ installedAt: 'sometime' })] });
     expect(text(c.querySelector('.pack-meta'))).toBe(`${pack.publisher} · installed sometime`);

@@ -6,11 +6,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { applyDelta, DeltaError, makeDelta, packDigest } from '../../lib/feed/delta';
-import { checkDelta, checkFeed, compareVersions, type Feed } from '../../lib/feed/format';
+import { checkDelta, checkFeed, checkFeedEnvelope, compareVersions, type Feed } from '../../lib/feed/format';
 import {
-  generateKeyPair, keyIdOf, parsePrivateKey, parsePublicKey, parsePublicKeyList, sha256Hex, signBytes, toHex, verifySignature,
+  generateKeyPair, keyIdOf, parsePrivateKey, parsePublicKey, parsePublicKeyList, sha256Hex, signBytes, toHex, verifySignature, type PublicKey,
 } from '../../lib/feed/keys';
-import { buildFeed, PublishError } from '../../lib/feed/publish';
+import { buildFeed, DEFAULT_FEED_LIFETIME_MS, parseExpires, PublishError } from '../../lib/feed/publish';
 import type { Pack } from '../../lib/pack/schema';
 import { validatePack } from '../../lib/pack/validate';
 import { bundledPack, BUNDLED_PACK, ROOT } from '../helpers/corpus';
@@ -21,6 +21,16 @@ const enc = (s: string) => new TextEncoder().encode(s);
 function cli(args: string[]) {
   const r = spawnSync('npx', ['--no-install', 'crosscheck', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
   return { code: r.status, out: `${r.stdout}${r.stderr}`.replace(/^npm warn.*\n/gm, ''), stdout: r.stdout };
+}
+/** feed.json's signed content, after checking the envelope and (given the key) its signature. */
+async function openFeed(bytes: Uint8Array, key?: PublicKey): Promise<Feed> {
+  const env = checkFeedEnvelope(JSON.parse(new TextDecoder().decode(bytes)));
+  if (!env.ok) throw new Error(JSON.stringify(env.problems));
+  if (key) expect(await verifySignature(key, env.value.signature, enc(env.value.signed))).toBe(true);
+  if (key) expect(env.value.keyId).toBe(key.id);
+  const feed = checkFeed(JSON.parse(env.value.signed));
+  if (!feed.ok) throw new Error(JSON.stringify(feed.problems));
+  return feed.value;
 }
 const valid = (p: unknown): Pack => {
   const r = validatePack(p);
@@ -164,12 +174,16 @@ describe('feed.json', () => {
     const built = await buildFeed([{ name: 'v2.json', bytes: v2 }, { name: 'v1.json', bytes: v1 }], key.key, { generated: new Date('2026-01-02T03:04:05Z') });
     expect(built.files.map((f) => f.path)).toEqual(['packs/putin-residence-claim-2025-12-2.json', 'deltas/putin-residence-claim-2025-12-1-to-2.json', 'feed.json']);
     expect(built.files[0].bytes).toBe(v2);
-    const feed = checkFeed(JSON.parse(new TextDecoder().decode(built.files[2].bytes)));
-    if (!feed.ok) throw new Error(JSON.stringify(feed.problems));
+    // feed.json is signed too: its content verifies against the publisher's key.
+    const feed = { value: await openFeed(built.files[2].bytes, pair.publicKey) };
     expect(feed.value).toEqual(built.feed);
     const [entry] = feed.value.packs;
     expect(entry).toMatchObject({ id: 'putin-residence-claim-2025-12', version: 2, url: 'packs/putin-residence-claim-2025-12-2.json', size: v2.byteLength, sha256: await sha256Hex(v2), keyId: pair.publicKey.id, minCrosscheck: '0.1.0' });
     expect(feed.value.generated).toBe('2026-01-02T03:04:05.000Z');
+    expect(Date.parse(feed.value.expires) - Date.parse(feed.value.generated)).toBe(DEFAULT_FEED_LIFETIME_MS);
+    // A byte of the signed content changed: the signature no longer holds.
+    const env = JSON.parse(new TextDecoder().decode(built.files[2].bytes)) as { signature: string; signed: string };
+    expect(await verifySignature(pair.publicKey, env.signature, enc(env.signed.replace('"version": 2', '"version": 3')))).toBe(false);
     expect(await verifySignature(pair.publicKey, entry.signature, v2)).toBe(true);
     const d = entry.deltas[0];
     expect(d).toMatchObject({ from: 1, url: 'deltas/putin-residence-claim-2025-12-1-to-2.json', size: built.files[1].bytes.byteLength });
@@ -190,15 +204,20 @@ describe('feed.json', () => {
 
   it('checkFeed refuses other formats and versions clearly, names the path of a bad field, ignores unknown fields', () => {
     expect(checkFeed({ format: 'rss', version: 1 })).toMatchObject({ ok: false, problems: [{ path: 'format', message: expect.stringMatching(/not a Crosscheck feed/) }] });
-    expect(checkFeed({ format: 'crosscheck-feed', version: 2 })).toMatchObject({ ok: false, problems: [{ message: expect.stringMatching(/feed format version 2 is not supported; this version of Crosscheck reads version 1/) }] });
+    expect(checkFeed({ format: 'crosscheck-feed', version: 3 })).toMatchObject({ ok: false, problems: [{ message: expect.stringMatching(/feed format version 3 is not supported; this version of Crosscheck reads version 2/) }] });
+    // The old unsigned format is told apart, so a reader can be told what the publisher must do.
+    expect(checkFeedEnvelope({ format: 'crosscheck-feed', version: 1, generated: '2026-01-01T00:00:00Z', packs: [] })).toMatchObject({ ok: false, unsigned: true });
+    expect(checkFeedEnvelope({ format: 'crosscheck-feed', version: 2, keyId: '0'.repeat(16), signed: '{}' })).toMatchObject({ ok: false, problems: [{ path: 'signature', message: 'missing: this field is required' }] });
     const feed: Feed = {
-      format: 'crosscheck-feed', version: 1, generated: '2026-01-01T00:00:00Z',
+      format: 'crosscheck-feed', version: 2, generated: '2026-01-01T00:00:00Z', expires: '2026-01-31T00:00:00Z',
       packs: [{ id: 'x', version: 2, title: 'X', url: 'packs/x-2.json', sha256: 'a'.repeat(64), size: 10, signature: `${'A'.repeat(86)}==`, keyId: '0'.repeat(16), minCrosscheck: '0.1.0', deltas: [] }],
     };
     expect(checkFeed({ ...feed, extra: true })).toMatchObject({ ok: true });
     const r = checkFeed({ ...feed, packs: [{ ...feed.packs[0], sha256: 'xyz', url: 'ftp://a/b' }] });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.problems.map((p) => `${p.path}: ${p.message}`)).toEqual(['packs[0].url: must be a relative URL or an http(s) URL', 'packs[0].sha256: must be 64 lower-case hex digits (a sha256)']);
+    expect(checkFeed({ ...feed, expires: feed.generated })).toMatchObject({ ok: false, problems: [{ path: 'expires', message: 'must be later than "generated"' }] });
+    expect(checkFeed({ ...feed, expires: undefined })).toMatchObject({ ok: false, problems: [{ path: 'expires' }] });
     expect(compareVersions('0.10.0', '0.9.3')).toBe(1);
     expect(compareVersions('0.1', '0.1.0')).toBe(0);
   });
@@ -232,9 +251,8 @@ describe('npx crosscheck keygen and feed build', { timeout: 180_000 }, () => {
     const out = path.join(tmp, 'feed-one');
     const r = cli(['feed', 'build', BUNDLED_PACK, '--key', path.join(keys, 'private.key'), '--out', out]);
     expect(r.code, r.out).toBe(0);
-    expect(r.out).toMatch(/wrote .*feed\.json: 1 pack, 0 deltas, signed with key [0-9a-f]{16}/);
-    const feed = checkFeed(JSON.parse(fs.readFileSync(path.join(out, 'feed.json'), 'utf8')));
-    if (!feed.ok) throw new Error(JSON.stringify(feed.problems));
+    expect(r.out).toMatch(/wrote .*feed\.json: 1 pack, 0 deltas, signed with key [0-9a-f]{16}, expires \d{4}-/);
+    const feed = { value: await openFeed(new Uint8Array(fs.readFileSync(path.join(out, 'feed.json')))) };
     const [entry] = feed.value.packs;
     const bytes = fs.readFileSync(path.join(out, entry.url));
     expect(bytes.equals(fs.readFileSync(BUNDLED_PACK))).toBe(true);
@@ -243,6 +261,24 @@ describe('npx crosscheck keygen and feed build', { timeout: 180_000 }, () => {
     if (!pub.ok) throw new Error(pub.message);
     expect(entry.keyId).toBe(pub.key.id);
     expect(await verifySignature(pub.key, entry.signature, new Uint8Array(bytes))).toBe(true);
+    // feed.json is signed by the same key; it expires 30 days after it was built unless told otherwise.
+    await openFeed(new Uint8Array(fs.readFileSync(path.join(out, 'feed.json'))), pub.key);
+    expect(Date.parse(feed.value.expires) - Date.parse(feed.value.generated)).toBe(DEFAULT_FEED_LIFETIME_MS);
+    const week = path.join(tmp, 'feed-week');
+    expect(cli(['feed', 'build', BUNDLED_PACK, '--key', path.join(keys, 'private.key'), '--out', week, '--expires', '7d']).code).toBe(0);
+    const weekly = await openFeed(new Uint8Array(fs.readFileSync(path.join(week, 'feed.json'))), pub.key);
+    expect(Date.parse(weekly.expires) - Date.parse(weekly.generated)).toBe(7 * 86_400_000);
+  });
+
+  it('parseExpires: a duration or a date in the future, at most a year away', () => {
+    const now = new Date('2026-01-01T00:00:00Z');
+    expect(parseExpires('30d', now)).toEqual({ ok: true, expires: new Date('2026-01-31T00:00:00Z') });
+    expect(parseExpires('12h', now)).toEqual({ ok: true, expires: new Date('2026-01-01T12:00:00Z') });
+    expect(parseExpires('2w', now)).toEqual({ ok: true, expires: new Date('2026-01-15T00:00:00Z') });
+    expect(parseExpires('2026-03-01', now)).toEqual({ ok: true, expires: new Date('2026-03-01T00:00:00Z') });
+    expect(parseExpires('soon', now)).toMatchObject({ ok: false, message: expect.stringMatching(/takes a duration such as 30d/) });
+    expect(parseExpires('2025-12-01', now)).toMatchObject({ ok: false, message: expect.stringMatching(/is not in the future/) });
+    expect(parseExpires('400d', now)).toMatchObject({ ok: false, message: expect.stringMatching(/more than a year away/) });
   });
 
   it('feed build with older versions of a pack writes deltas that rebuild the newest', async () => {
@@ -259,7 +295,7 @@ describe('npx crosscheck keygen and feed build', { timeout: 180_000 }, () => {
     expect(r.code, r.out).toBe(0);
     expect(r.out).toMatch(/1 pack, 2 deltas/);
     expect(r.out).toMatch(/putin-residence-claim-2025-12 version 3: packs\/putin-residence-claim-2025-12-3\.json \(\d+ KB\); deltas from version 2, 1/);
-    const feed = JSON.parse(fs.readFileSync(path.join(out, 'feed.json'), 'utf8')) as Feed;
+    const feed = await openFeed(new Uint8Array(fs.readFileSync(path.join(out, 'feed.json'))));
     expect(feed.packs[0]).toMatchObject({ version: 3, minCrosscheck: '0.2.0' });
     expect(feed.packs[0].deltas.map((d) => [d.from, d.url])).toEqual([
       [2, 'deltas/putin-residence-claim-2025-12-2-to-3.json'],
@@ -288,6 +324,8 @@ describe('npx crosscheck keygen and feed build', { timeout: 180_000 }, () => {
       [['feed', 'build', '--key', key, '--out', out], 2, /feed build takes one or more pack files/],
       [['feed', 'build', BUNDLED_PACK, '--key', key, '--out', out, '--min-crosscheck', 'soon'], 2, /--min-crosscheck must be a version such as 0\.1\.0/],
       [['feed', 'build', BUNDLED_PACK, '--key', key, '--out', out, '--sign'], 2, /unknown option --sign/],
+      [['feed', 'build', BUNDLED_PACK, '--key', key, '--out', out, '--expires', 'soon'], 2, /--expires takes a duration such as 30d, 12h or 2w, or a date/],
+      [['feed', 'build', BUNDLED_PACK, '--key', key, '--out', out, '--expires', '2001-01-01'], 2, /--expires 2001-01-01 is not in the future/],
       [['feed', 'build', path.join(tmp, 'nope.json'), '--key', key, '--out', out], 1, /nope\.json: no such file/],
       [['feed', 'build', BUNDLED_PACK, '--key', path.join(tmp, 'nokey'), '--out', out], 1, /nokey: no such file/],
       [['feed', 'build', BUNDLED_PACK, '--key', path.join(keys, 'public.key'), '--out', out], 1, /public\.key: this is a public key; expected an Ed25519 private key in PKCS#8 PEM/],

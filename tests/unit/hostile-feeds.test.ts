@@ -9,10 +9,11 @@ import zlib from 'node:zlib';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Feed } from '../../lib/feed/format';
-import type { PublicKey, SigningKey } from '../../lib/feed/keys';
-import { buildFeed } from '../../lib/feed/publish';
+import { formatPublicKey, signBytes, type PublicKey, type SigningKey } from '../../lib/feed/keys';
+import { buildFeed, signFeed } from '../../lib/feed/publish';
 import type { Pack } from '../../lib/pack/schema';
 import { openDatabase, type CrosscheckDb } from '../../lib/store/db';
+import { addTrustedKeys } from '../../lib/store/keys';
 import { installBundledPack, loadPacks } from '../../lib/store/packs';
 import { sameSite } from '../../lib/sync/download';
 import { updateFeed, type UpdateDeps } from '../../lib/sync/update';
@@ -107,9 +108,13 @@ async function publish(packs: Pack[], on: Site = home) {
   for (const f of built.files) on.files.set(`/feed/${f.path}`, Buffer.from(f.bytes));
   return built;
 }
-const feedOf = (s: Site) => JSON.parse(s.files.get('/feed/feed.json')!.toString('utf8')) as Feed;
-const setFeed = (s: Site, feed: Feed) => s.files.set('/feed/feed.json', Buffer.from(JSON.stringify(feed)));
+/** The feed's signed content; and the feed changed, signed again by the publisher. */
+const feedOf = (s: Site) => JSON.parse((JSON.parse(s.files.get('/feed/feed.json')!.toString('utf8')) as { signed: string }).signed) as Feed;
+const setFeed = async (s: Site, feed: Feed) => s.files.set('/feed/feed.json', Buffer.from(await signFeed(feed, trusted)));
 const packPath = (v: number) => `/feed/packs/${PACK}-${v}.json`;
+/** feed.json around any text, signed by the publisher: what a hostile feed content meets after its signature verified. */
+const signedText = async (text: string) =>
+  Buffer.from(JSON.stringify({ format: 'crosscheck-feed', version: 2, keyId: trusted.id, signature: await signBytes(trusted, new TextEncoder().encode(text)), signed: text }));
 
 // ---- the reader's store -------------------------------------------------------------------------
 let db: CrosscheckDb;
@@ -117,6 +122,8 @@ let n = 0;
 beforeEach(async () => {
   db = openDatabase(`hostile-feeds-${n++}`, { indexedDB: new IDBFactory(), IDBKeyRange });
   expect((await installBundledPack(db, bundledPack())).status).toBe('installed');
+  // The publisher's key came with the build: it may update the bundled pack.
+  await addTrustedKeys(db, formatPublicKey(trusted.publicKey), { source: 'build' });
   trustedKeys = [trusted.publicKey];
   home.hits = [];
   elsewhere.hits = [];
@@ -146,7 +153,6 @@ describe('redirects', () => {
         `Crosscheck follows redirects only within the site of the address it was given; ${KEPT}`,
     );
     expect(r.retry).toBeUndefined();
-    expect(r.validators).toBeUndefined();
     expect(elsewhere.hits.filter((h) => h.startsWith('/feed/packs/'))).toEqual([]);
     await expectVersion1Kept();
   });
@@ -170,7 +176,7 @@ describe('redirects', () => {
     elsewhere.files.set('/cdn/pack.json', home.files.get(packPath(2))!);
     const listed = feedOf(home);
     listed.packs[0].url = `${elsewhere.origin}/cdn/pack.json`;
-    setFeed(home, listed);
+    await setFeed(home, listed);
     expect(await updateFeed(feedUrl, deps())).toMatchObject({ status: 'updated', packs: [{ installed: 2 }] });
     expect(elsewhere.hits).toEqual(['/cdn/pack.json']);
 
@@ -248,7 +254,9 @@ describe('a hostile feed.json', () => {
     home.files.set('/feed/feed.json', Buffer.from('['.repeat(N) + ']'.repeat(N)));
     const r = await updateFeed(feedUrl, deps());
     expect(r).toMatchObject({ status: 'refused', message: `The feed at ${feedUrl} is not valid: (feed): must be a JSON object; ${KEPT}` });
-    home.files.set('/feed/feed.json', Buffer.from(`{"format": "crosscheck-feed", "version": 1, "generated": "2026-01-01T00:00:00Z", "packs": ${'['.repeat(N - 100)}${']'.repeat(N - 100)}}`));
+    // The same depth inside the signed content (the signature holds: the publisher's key was misused, or the test's).
+    const expires = new Date(Date.now() + 86_400_000).toISOString();
+    home.files.set('/feed/feed.json', await signedText(`{"format": "crosscheck-feed", "version": 2, "generated": "2026-01-01T00:00:00Z", "expires": "${expires}", "packs": ${'['.repeat(N - 200)}${']'.repeat(N - 200)}}`));
     expect((await updateFeed(feedUrl, deps())).message).toMatch(/^The feed at .* is not valid: packs\[0\]\.id: missing: this field is required; /);
     await expectVersion1Kept();
   });
@@ -257,13 +265,13 @@ describe('a hostile feed.json', () => {
     await publish([version(2)]);
     const feed = feedOf(home) as unknown as Record<string, unknown> & { packs: Record<string, unknown>[] };
     const text = JSON.stringify(feed).replace('{"format"', '{"__proto__": {"polluted": 1}, "format"').replace('"keyId"', '"__proto__": {"polluted": 2}, "keyId"');
-    home.files.set('/feed/feed.json', Buffer.from(text));
+    home.files.set('/feed/feed.json', await signedText(text));
     expect(await updateFeed(feedUrl, deps())).toMatchObject({ status: 'updated' });
     expect([({} as Record<string, unknown>).polluted, (Object.prototype as Record<string, unknown>).polluted]).toEqual([undefined, undefined]);
 
     feed.packs[0].title = 'Putin\u202e residence';
     feed.packs[0].version = 3;
-    home.files.set('/feed/feed.json', Buffer.from(JSON.stringify(feed)));
+    home.files.set('/feed/feed.json', await signedText(JSON.stringify(feed)));
     const r = await updateFeed(feedUrl, deps());
     expect(r).toMatchObject({ status: 'refused', packs: [] });
     expect(r.message).toMatch(/^The feed at .* is not valid: packs\[0\]\.title: contains U\+202E \(right-to-left override\) at character 6: /);
@@ -344,7 +352,7 @@ describe('gigabytes', () => {
     await publish([version(2)]);
     const feed = feedOf(home);
     feed.packs[0].size = 5_000_000_000;
-    setFeed(home, feed);
+    await setFeed(home, feed);
     const r = await updateFeed(feedUrl, deps());
     expect(r).toMatchObject({ status: 'refused', message: 'The pack is 4.7 GB, over the limit of 32 MB; kept version 1' });
     expect(home.hits).toEqual(['/feed/feed.json']);

@@ -43,6 +43,7 @@ beforeEach(async () => {
   db = openDatabase(`hostile-${n++}`, { indexedDB: new IDBFactory(), IDBKeyRange });
   expect((await installBundledPack(db, bundledPack())).status).toBe('installed');
 });
+// The files below replace the bundled pack's id: the reader confirmed it (`replace`), as the options page asks.
 
 /** Imports `input` into the store, expecting a refusal that names `expected`; the bundled pack stays whole. */
 async function expectImportRefused(input: unknown, expected: RegExp) {
@@ -70,7 +71,7 @@ describe('strings that look like markup, script or links', () => {
       p.version = 2;
     });
     expect(packProblems(p)).toEqual([]);
-    expect((await importPack(db, p)).status).toBe('installed');
+    expect((await importPack(db, p, { replace: true })).status).toBe('installed');
     const [stored] = await loadPacks(db);
     expect([stored.outlets[0].name, stored.outlets[1].name, stored.title]).toEqual(MARKUP);
     const scan = ScanEngine.fromPacks([stored]).scanText(PAGE);
@@ -213,7 +214,7 @@ describe('extreme packs', () => {
     const r = checkPackFile(text);
     expect(r.ok ? [] : r.problems).toEqual([]);
     if (!r.ok) return;
-    expect((await importPack(db, r.packs[0])).status).toBe('installed');
+    expect((await importPack(db, r.packs[0], { replace: true })).status).toBe('installed');
     const engine = ScanEngine.fromPacks(await loadPacks(db));
     const last = LIMITS.aliases - own - 1;
     expect(engine.scanText(`Lavrov met q${last.toString(36)} and q0.`).actors.map((a) => a.id).sort()).toEqual(['lavrov', 'x0', `x${Math.floor(last / LIMITS.aliasesPerActor)}`].sort());
@@ -316,7 +317,7 @@ describe('extreme packs', () => {
     p.claims[0].cues = { en: ['drones'] };
     const r = validatePack(p);
     expect(r.ok && [Object.hasOwn(r.pack, 'self'), Object.hasOwn(r.pack.outlets[0], 'parent')]).toEqual([false, false]);
-    expect((await importPack(db, { ...p, version: 2 })).status).toBe('installed');
+    expect((await importPack(db, { ...p, version: 2 }, { replace: true })).status).toBe('installed');
     expect(JSON.stringify(await loadPacks(db))).not.toContain('"self"');
   });
 });
@@ -348,7 +349,7 @@ describe('prototype pollution', () => {
     expect(Object.keys(pack.claims[0].cues)).toEqual(Object.keys(bundledPack().claims[0].cues));
     expect(Object.hasOwn(pack, 'constructor')).toBe(false);
 
-    expect((await importPack(db, pack)).status).toBe('installed');
+    expect((await importPack(db, pack, { replace: true })).status).toBe('installed');
     const [stored] = await loadPacks(db);
     expect(stored.version).toBe(2);
     expect(JSON.stringify(stored)).not.toContain('polluted');
@@ -378,7 +379,7 @@ describe('prototype pollution', () => {
       for (const r of p.reports) for (const d of r.differences) if (r.claim === 'constructor' && d.slot === 'drones') d.slot = '__proto__';
     });
     expect(packProblems(p)).toEqual([]);
-    expect((await importPack(db, p)).status).toBe('installed');
+    expect((await importPack(db, p, { replace: true })).status).toBe('installed');
     const [stored] = await loadPacks(db);
     const scan = ScanEngine.fromPacks([stored]).scanText(PAGE);
     expect(scan.actors.map((a) => [a.id, a.name])).toContainEqual(['constructor', 'Sergei Lavrov']);

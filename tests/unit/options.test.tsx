@@ -46,6 +46,7 @@ const HOSTILE = '<img src=x onerror="alert(1)">';
 function packRow(over: Partial<PackRow> = {}): PackRow {
   return {
     id: 'story', version: 3, title: 'The story', publisher: 'P', createdAt: '2026-01-01', stories: [], source: 'feed', installedAt: '2026-01-15T10:00:00.000Z',
+    signer: { kind: 'key', keyId: '1a2b3c4d5e6f7a8b', feedUrl: FEED, sha256: 'c'.repeat(64) },
     counts: { outlets: 5, articles: 5, actors: 19, claims: 46, reports: 100, positions: 10 }, ...over,
   };
 }
@@ -62,7 +63,7 @@ function fakeApi(over: { feeds?: FeedRow[]; answer?: (req: Request) => unknown }
       if (custom !== undefined) return custom;
       switch (req.type) {
         case 'feeds': return { ok: true, feeds: over.feeds ?? [], checking: false };
-        case 'packs': return { ok: true, packs: [packRow()], bundled: { id: 'story', version: 1, title: 'The story', installed: true, removed: false } };
+        case 'packs': return { ok: true, packs: [packRow()], bundled: [{ id: 'story', version: 1, title: 'The story', installed: true, removed: false }] };
         case 'keys': return { ok: true, keys: [] };
         case 'settings': return { ok: true, settings: { hoverDelayMs: 350, highlightStyle: 'background', checkIntervalHours: 12 } };
         case 'sites': return { ok: true, sites: [] };
@@ -123,7 +124,8 @@ describe('the options page', () => {
     render(<OptionsApp api={fakeApi().api} />, host.el);
     await flush();
     expect([...host.el.querySelectorAll('h2')].map(text)).toEqual(['Subscriptions', 'Packs', 'Trusted keys', 'Reading', 'Your data']);
-    expect(words(host.el.querySelector('li.pack'))).toMatch(/^The story version 3 46 claims · 19 actors · from a feed · last updated /);
+    // Who signed it, not only what the pack says of its publisher.
+    expect(words(host.el.querySelector('li.pack'))).toMatch(/^The story version 3 46 claims · 19 actors · signed by key 1a2b3c4d5e6f7a8b \(from https:\/\/feeds\.example\.org\/feed\.json\) · last updated /);
   });
 
   it('subscribing: a bad address is refused in words; a good one asks for access from the click and subscribes without waiting for the answer', async () => {
@@ -133,7 +135,7 @@ describe('the options page', () => {
     await type(labelled(/Feed address/), 'ftp://example.org/feed.json');
     button('Add').click();
     await flush();
-    expect(text(host.el.querySelector('[role="alert"]'))).toBe("A feed's address starts with https:// (or http://), not ftp://");
+    expect(text(host.el.querySelector('[role="alert"]'))).toBe("A feed's address starts with https://, not ftp://");
     expect(f.sent.some((r) => r.type === 'subscribe')).toBe(false);
 
     await type(labelled(/Feed address/), FEED);
@@ -235,10 +237,41 @@ describe('the options page', () => {
     expect(host.el.querySelector('.import-result')!.getAttribute('role')).toBe('status');
   });
 
+  it('a file that would replace another signer\'s pack is imported only after the reader confirms', async () => {
+    const f = fakeApi({
+      answer: (req) =>
+        req.type === 'import-pack'
+          ? req.replace
+            ? { ok: true, status: 'installed', message: 'Imported "The story" version 4 (was version 3).', problems: [] }
+            : { ok: true, status: 'confirm', message: `"The story" is published by key 1a2b3c4d5e6f7a8b (from ${FEED}); importing this file replaces it with a pack no publisher signed. Import v4.json anyway? ${HOSTILE}`, problems: [] }
+          : undefined,
+    });
+    render(<OptionsApp api={f.api} />, host.el);
+    await flush();
+    const input = labelled<HTMLInputElement>(/^Import pack$/);
+    Object.defineProperty(input, 'files', { value: [new File(['{"v": 4}'], 'v4.json')], configurable: true });
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    await vi.waitFor(() => expect(host.el.querySelector('.import-result.confirm')).not.toBeNull());
+    expect(f.sent.filter((r) => r.type === 'import-pack')).toEqual([{ type: 'import-pack', text: '{"v": 4}', name: 'v4.json' }]);
+    expect(text(host.el.querySelector('.import-result.confirm p'))).toMatch(/^"The story" is published by key 1a2b3c4d5e6f7a8b .*Import v4\.json anyway\?/);
+    expect(host.el.querySelector('.import-result img')).toBeNull();
+    // "Keep the installed pack": nothing more is sent.
+    button('Keep the installed pack').click();
+    await flush();
+    expect(text(host.el.querySelector('.import-result'))).toBe('v4.json was not imported. The installed packs are unchanged.');
+    expect(f.sent.filter((r) => r.type === 'import-pack')).toHaveLength(1);
+    // Again, and this time confirmed: the same file, with `replace`.
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    await vi.waitFor(() => expect(host.el.querySelector('.import-result.confirm')).not.toBeNull());
+    button('Replace it with v4.json').click();
+    await vi.waitFor(() => expect(text(host.el.querySelector('.import-result'))).toBe('Imported "The story" version 4 (was version 3).'));
+    expect(f.sent.filter((r) => r.type === 'import-pack').at(-1)).toEqual({ type: 'import-pack', text: '{"v": 4}', name: 'v4.json', replace: true });
+  });
+
   it('offers to restore the bundled pack when it was removed', async () => {
     const f = fakeApi({
       answer: (req) =>
-        req.type === 'packs' ? { ok: true, packs: [], bundled: { id: 'story', version: 1, title: 'The story', installed: false, removed: true } } : req.type === 'restore-bundled' ? { ok: true, message: 'Restored the bundled pack "The story" (version 1).' } : undefined,
+        req.type === 'packs' ? { ok: true, packs: [], bundled: [{ id: 'story', version: 1, title: 'The story', installed: false, removed: true }] } : req.type === 'restore-bundled' ? { ok: true, message: 'Restored the bundled pack "The story" (version 1).' } : undefined,
     });
     render(<OptionsApp api={f.api} />, host.el);
     await flush();

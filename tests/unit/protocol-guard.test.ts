@@ -1,10 +1,10 @@
-// The background's guard on incoming messages (lib/protocol-guard.ts): only this extension's pages
+// The background's guard on incoming messages (lib/protocol/guard.ts): only this extension's pages
 // and content scripts, only valid requests of the protocol, only what the sender may ask; every
 // drop counted by reason. Malformed shapes of every kind, foreign senders, a content script asking
 // for what only the options page may ask.
 import { describe, expect, it } from 'vitest';
 import { CONTENT_SCRIPT_REQUESTS, Request, SCAN_CHUNK_CHARS, parseNavigate, parsePacksChanged, parsePageEvent, parseReveal, type RequestType } from '../../lib/protocol';
-import { MessageGuard, type MessageSender } from '../../lib/protocol-guard';
+import { MessageGuard, type MessageSender } from '../../lib/protocol/guard';
 
 const ID = 'abcdefghijklmnopabcdefghijklmnop';
 const ORIGIN = `chrome-extension://${ID}`;

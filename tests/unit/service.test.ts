@@ -12,7 +12,7 @@ import { newSigningKey } from '../helpers/keys';
 import { buildFeed } from '../../lib/feed/publish';
 import type { Pack } from '../../lib/pack/schema';
 import { allowedFrom, parsePacksChanged, parsePageEvent, parseRequest, type PageEvent, type Reply, type Request } from '../../lib/protocol';
-import { BackgroundService, type ServiceDeps } from '../../lib/service';
+import { createBackground, type Background, type BackgroundDeps as ServiceDeps } from '../../lib/background';
 import { openDatabase, type CrosscheckDb } from '../../lib/store/db';
 import { listFeeds } from '../../lib/store/feeds';
 import { listTrustedKeys } from '../../lib/store/keys';
@@ -89,7 +89,7 @@ beforeEach(() => {
 });
 
 interface Harness {
-  service: BackgroundService;
+  service: Background;
   db: CrosscheckDb;
   tabs: unknown[];
   pages: PageEvent[];
@@ -102,10 +102,10 @@ interface Harness {
 function harness(over: Partial<ServiceDeps> = {}): Harness {
   const db = openDatabase(dbName, { indexedDB: idb, IDBKeyRange });
   const h: Omit<Harness, 'service' | 'ask'> = { db, tabs: [], pages: [], alarms: [], logs: [], rescans: [] };
-  const service = new BackgroundService({
+  const service = createBackground({
     db,
     setBadge: () => {},
-    bundledPack: bundledPack(),
+    bundledPacks: [bundledPack()],
     crosscheckVersion: '0.1.0',
     limits: { timeoutMs: 3_000 },
     notifyTabs: (m) => h.tabs.push(m),
@@ -132,7 +132,33 @@ const ok = <T extends { ok: boolean }>(r: T): Extract<T, { ok: true }> => {
 const installed = async (h: Harness) => (await h.db.packs.get(PACK))?.version ?? null;
 const valdaiFound = async (h: Harness) => ok(await h.ask({ type: 'scan', url: 'https://news.example/a', text: VALDAI_TEXT }, 7)).result.claims.some((c) => c.id === 'valdai-compound');
 
+describe('scans of several tabs', { timeout: 60_000 }, () => {
+  it("one tab's huge page does not hold up another tab's scan: the small page is answered first", async () => {
+    const h = await started();
+    const huge = Array.from({ length: 3_000 }, (_, i) => `Paragraph ${i} says the weather was mild and the market was busy.`).join('\n');
+    const order: string[] = [];
+    const big = h.ask({ type: 'scan', url: 'https://a.example/huge', text: huge }, 1).then((r) => (order.push('huge'), r));
+    const small = h.ask({ type: 'scan', url: 'https://b.example/story', text: VALDAI_TEXT }, 2).then((r) => (order.push('small'), r));
+    const [b, s] = await Promise.all([big, small]);
+    expect(order).toEqual(['small', 'huge']);
+    expect(ok(s).result.claims.map((c) => c.id)).toContain('valdai-compound');
+    expect(ok(b).result.stats.sentences).toBeGreaterThanOrEqual(3_000);
+  });
+});
+
 describe('start-up', { timeout: 30_000 }, () => {
+  it('installs every bundled pack; one the reader removes stays removed while the others stay, until Restore brings it back', async () => {
+    const other = { ...bundledPack(), id: 'second-story', title: 'A second story' };
+    const h = await started({ bundledPacks: [bundledPack(), other] });
+    expect((await h.db.packs.toArray()).map((p) => p.id).sort()).toEqual([PACK, 'second-story']);
+    ok(await h.ask({ type: 'remove-pack', id: 'second-story' }));
+    const again = await started({ bundledPacks: [bundledPack(), other] });
+    expect((await again.db.packs.toArray()).map((p) => p.id)).toEqual([PACK]);
+    expect(ok(await again.ask({ type: 'packs' })).bundled).toMatchObject([{ id: PACK, installed: true, removed: false }, { id: 'second-story', installed: false, removed: true }]);
+    expect(ok(await again.ask({ type: 'restore-bundled' })).message).toMatch(/is installed\. Restored the bundled pack "A second story" \(version 1\)\.$/);
+    expect((await again.db.packs.toArray()).map((p) => p.id).sort()).toEqual([PACK, 'second-story']);
+  });
+
   it('installs the bundled pack, trusts the build key and subscribes to the default feed, once each', async () => {
     const h = await started({ defaultFeed: feedUrl, buildKeys: [trustedText] });
     expect(await installed(h)).toBe(1);
@@ -159,13 +185,16 @@ describe('start-up', { timeout: 30_000 }, () => {
     expect(await valdaiFound(h)).toBe(false);
     const again = await started();
     expect(await installed(again)).toBeNull();
-    expect(ok(await again.ask({ type: 'packs' })).bundled).toMatchObject({ id: PACK, installed: false, removed: true });
+    expect(ok(await again.ask({ type: 'packs' })).bundled).toMatchObject([{ id: PACK, installed: false, removed: true }]);
     expect(ok(await again.ask({ type: 'restore-bundled' })).message).toMatch(/^Restored the bundled pack .* \(version 1\)\.$/);
     expect(await installed(again)).toBe(1);
     expect(await valdaiFound(again)).toBe(true);
 
-    // A newer version from a file (or a feed) stays through later starts.
-    ok(await again.ask({ type: 'import-pack', text: JSON.stringify(version(4)), name: 'v4.json' }));
+    // A newer version from a file (or a feed) stays through later starts. A file replacing the
+    // bundled pack is asked about first.
+    expect(ok(await again.ask({ type: 'import-pack', text: JSON.stringify(version(4)), name: 'v4.json' }))).toMatchObject({ status: 'confirm', message: expect.stringMatching(/came with Crosscheck; importing this file replaces it/) });
+    expect(await installed(again)).toBe(1);
+    ok(await again.ask({ type: 'import-pack', text: JSON.stringify(version(4)), name: 'v4.json', replace: true }));
     await started();
     expect(await installed(again)).toBe(4);
     expect(ok(await again.ask({ type: 'restore-bundled' })).message).toBe('A newer version (4) of the bundled pack is installed; kept version 4.');
@@ -191,15 +220,19 @@ describe('Update now', { timeout: 30_000 }, () => {
     expect(h.pages).toContainEqual({ type: 'packs-changed' });
 
     const [feed] = ok(await h.ask({ type: 'feeds' })).feeds;
-    expect(feed).toMatchObject({ lastOutcome: 'updated', lastMessage: 'Updated to version 2 (was version 1).', failures: 0, validators: { etag: expect.any(String) } });
+    expect(feed).toMatchObject({ lastOutcome: 'updated', lastMessage: 'Updated to version 2 (was version 1).', failures: 0 });
+    expect(feed).not.toHaveProperty('validators');
     const wait = Date.parse(feed.nextCheckAt!) - Date.parse(feed.lastCheckedAt!);
     expect(wait).toBeGreaterThanOrEqual(12 * 3_600_000);
     expect(wait).toBeLessThan(12 * 3_600_000 + 5_000);
-    // The next check is conditional (the host is permitted): a 304-able request.
+    // The server sent an ETag; the next check does not send it back (even with the host permitted):
+    // feed.json is read in full, and the pack, whose sha256 is the installed one's, is not fetched.
     hits = [];
     const [again] = ok(await h.ask({ type: 'update-now' })).results;
     expect(again.message).toBe('Up to date: version 2 is installed');
-    expect(hits[0].headers['if-none-match']).toBe(feed.validators.etag);
+    expect(hits.map((x) => x.path)).toEqual(['/feed/feed.json']);
+    expect(hits[0].headers['if-none-match']).toBeUndefined();
+    expect(hits[0].headers['if-modified-since']).toBeUndefined();
   });
 
   it('one download at a time: checks asked for meanwhile wait for the running one and share its results', async () => {
@@ -236,7 +269,7 @@ describe('Update now', { timeout: 30_000 }, () => {
     expect(older.message).toBe('The feed offers version 2, older than the installed version 3; kept version 3');
   });
 
-  it('without host permission: no conditional headers (they would need a CORS preflight), and a failure says how to allow access', async () => {
+  it('without host permission: the same plain requests, and a failure says how to allow access', async () => {
     await publish(version(2));
     const h = await started({ defaultFeed: feedUrl, buildKeys: [trustedText], hasHostPermission: async () => false });
     ok(await h.ask({ type: 'update-now' }));
@@ -257,7 +290,7 @@ describe('Update now', { timeout: 30_000 }, () => {
     const sub = ok(await h.ask({ type: 'subscribe', url: ` ${feedUrl} ` }));
     expect(sub).toMatchObject({ existed: false, feed: { url: feedUrl } });
     expect(ok(await h.ask({ type: 'subscribe', url: feedUrl })).existed).toBe(true);
-    expect(await h.ask({ type: 'subscribe', url: 'ftp://x/feed.json' })).toEqual({ ok: false, error: "A feed's address starts with https:// (or http://), not ftp://" });
+    expect(await h.ask({ type: 'subscribe', url: 'ftp://x/feed.json' })).toEqual({ ok: false, error: "A feed's address starts with https://, not ftp://" });
     // "Update now" waits for the check subscribing started.
     ok(await h.ask({ type: 'update-now' }));
     expect(await installed(h)).toBe(2);
@@ -281,7 +314,12 @@ describe('packs, keys and settings from the options page', { timeout: 30_000 }, 
     expect(broken.problems).toEqual([{ path: '(file)', message: expect.stringMatching(/^invalid JSON at line 3, column 9: Unexpected token/), line: 3, column: 9 }]);
 
     h.tabs.length = 0;
-    const good = ok(await h.ask({ type: 'import-pack', text: JSON.stringify(version(5)), name: 'v5.json' }));
+    // It would replace the pack that came with Crosscheck: the reader is asked first, nothing installed.
+    const ask = ok(await h.ask({ type: 'import-pack', text: JSON.stringify(version(5)), name: 'v5.json' }));
+    expect(ask).toMatchObject({ status: 'confirm', problems: [] });
+    expect(ask.message).toMatch(/^"Russia's claim .*" came with Crosscheck; importing this file replaces it with a pack no publisher signed\. Import v5\.json anyway\?/);
+    expect(await installed(h)).toBe(1);
+    const good = ok(await h.ask({ type: 'import-pack', text: JSON.stringify(version(5)), name: 'v5.json', replace: true }));
     expect(good).toMatchObject({ status: 'installed', problems: [] });
     expect(good.message).toMatch(/^Imported "Russia's claim .*" version 5 \(was version 1\)\.$/);
     expect(h.tabs).toEqual([{ type: 'packs-changed' }]);
@@ -339,7 +377,7 @@ describe('a woken worker', { timeout: 30_000 }, () => {
     expect(woken.logs).toContain(`info: scan engine restored from its cache (${PACK}@1)`);
     expect(woken.logs.join('\n')).not.toMatch(/compiled/);
 
-    ok(await woken.ask({ type: 'import-pack', text: JSON.stringify(version(2)), name: 'v2.json' }));
+    ok(await woken.ask({ type: 'import-pack', text: JSON.stringify(version(2)), name: 'v2.json', replace: true }));
     expect(woken.logs).toContain(`info: scan engine compiled (${PACK}@2)`);
     expect((await woken.db.engineCache.toArray()).map((r) => r.key)).toEqual([`${PACK}@2`]);
   });
@@ -362,18 +400,21 @@ describe('a woken worker', { timeout: 30_000 }, () => {
 
 describe('delete all data', { timeout: 30_000 }, () => {
   const OTHER = { ...version(1), id: 'other-story', title: 'Another story' };
+  /** A feed's own pack (the reader's key may not replace the bundled one). */
+  const FEED_PACK = { ...version(2), id: 'feed-story', title: 'A feed story' };
   const RECORD_TABLES = ['outlets', 'articles', 'actors', 'claims', 'reports', 'positions'] as const;
 
   it('deletes packs, feeds, the keys the reader added, settings, sites, the engine cache and tabs\' findings; clears the alarm; installs what ships again', async () => {
     const build = await newSigningKey();
-    await publish(version(2));
+    await publish(FEED_PACK);
     // The popup's wait for a rescan is not what this test is about.
     const h = await started({ buildKeys: [build.publicKeyText], rescanTab: undefined });
     // The reader's use: a key, a feed and its pack, a file's pack, settings, a site, a tab's findings.
     ok(await h.ask({ type: 'add-key', text: trustedText, label: 'Publisher' }));
     ok(await h.ask({ type: 'subscribe', url: feedUrl }));
     ok(await h.ask({ type: 'update-now' }));
-    expect(await installed(h)).toBe(2);
+    expect((await h.db.packs.get(FEED_PACK.id))?.version).toBe(2);
+    expect(await h.db.publisherVersions.count()).toBe(1);
     ok(await h.ask({ type: 'import-pack', text: JSON.stringify(OTHER), name: 'other.json' }));
     ok(await h.ask({ type: 'set-settings', hoverDelayMs: 900, highlightStyle: 'underline', checkIntervalHours: 24 }));
     ok(await h.ask({ type: 'set-site', host: 'www.example.com', enabled: false }));
@@ -387,13 +428,15 @@ describe('delete all data', { timeout: 30_000 }, () => {
 
     const r = ok(await h.ask({ type: 'delete-all-data' }));
     expect(r.message).toBe(
-      "Deleted 2 packs, 1 subscription, 1 key you added, 1 site turned off, your reading settings and the scanner's cache. " +
+      "Deleted 3 packs, 1 subscription, 1 key you added, 1 site turned off, your reading settings and the scanner's cache. " +
         `The pack that came with Crosscheck ("${version(1).title}", version 1) is installed again. The key that came with this build is trusted again.`,
     );
 
     // Table by table: only what ships with the extension.
     expect(await h.db.feeds.toArray()).toEqual([]);
     expect((await h.db.packs.toArray()).map((p) => [p.id, p.version, p.source])).toEqual([[PACK, 1, 'bundled']]);
+    // The versions publishers installed are forgotten too (PRIVACY.md).
+    expect(await h.db.publisherVersions.toArray()).toEqual([]);
     for (const t of RECORD_TABLES) expect(await h.db[t].where('pack').equals(OTHER.id).count(), t).toBe(0);
     expect(await h.db.claims.count()).toBe(bundledPack().claims.length);
     expect((await listTrustedKeys(h.db)).map((k) => [k.keyId, k.source])).toEqual([[build.key.id, 'build']]);
@@ -436,11 +479,11 @@ describe('delete all data', { timeout: 30_000 }, () => {
     expect(await installed(h)).toBeNull();
     expect(ok(await h.ask({ type: 'delete-all-data' })).message).toMatch(/^Deleted 0 packs, 0 subscriptions, 0 keys you added, 0 sites turned off, .* is installed again\.$/);
     expect(await installed(h)).toBe(1);
-    expect(ok(await h.ask({ type: 'packs' })).bundled).toMatchObject({ installed: true, removed: false });
+    expect(ok(await h.ask({ type: 'packs' })).bundled).toMatchObject([{ installed: true, removed: false }]);
   });
 
   it('waits for a feed check under way, so nothing it downloads comes back after', async () => {
-    await publish(version(2));
+    await publish(FEED_PACK);
     slow = 400;
     const h = await started();
     ok(await h.ask({ type: 'add-key', text: trustedText }));
@@ -454,6 +497,7 @@ describe('delete all data', { timeout: 30_000 }, () => {
     expect(await listFeeds(h.db)).toEqual([]);
     expect(await installed(h)).toBe(1);
     expect((await h.db.packs.get(PACK))?.source).toBe('bundled');
+    expect(await h.db.packs.get(FEED_PACK.id)).toBeUndefined();
   });
 });
 

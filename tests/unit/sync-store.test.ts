@@ -37,8 +37,13 @@ describe('subscriptions', () => {
     expect(feedUrlInput('  https://feeds.example.org/crosscheck/feed.json#top ')).toEqual({ ok: true, url: URL1 });
     expect(feedUrlInput('')).toMatchObject({ ok: false, message: expect.stringMatching(/Type the address/) });
     expect(feedUrlInput('feeds.example.org/feed.json')).toMatchObject({ ok: false, message: expect.stringMatching(/is not a web address/) });
-    expect(feedUrlInput('ftp://example.org/feed.json')).toMatchObject({ ok: false, message: 'A feed\'s address starts with https:// (or http://), not ftp://' });
+    expect(feedUrlInput('ftp://example.org/feed.json')).toMatchObject({ ok: false, message: 'A feed\'s address starts with https://, not ftp://' });
     expect(feedUrlInput('https://me:secret@example.org/feed.json')).toMatchObject({ ok: false, message: expect.stringMatching(/user name or password/) });
+    // Plain http only to this computer (127.0.0.0/8, ::1, localhost), for trying a feed out.
+    for (const url of ['http://feeds.example.org/feed.json', 'http://10.0.0.5/feed.json', 'http://[::2]/feed.json', 'http://localhost.example/feed.json'])
+      expect(feedUrlInput(url)).toMatchObject({ ok: false, message: expect.stringMatching(/^Not subscribed: .* is plain http:\/\/, which anyone on the way could read or change: a feed must be https:\/\//) });
+    for (const url of ['http://127.0.0.1:8080/feed.json', 'http://127.9.8.7/feed.json', 'http://[::1]:3000/feed.json', 'http://localhost/feed.json', 'http://LOCALHOST:1/f.json'])
+      expect(feedUrlInput(url)).toMatchObject({ ok: true });
   });
 
   it('subscribes once, lists, removes; a new feed is due at once', async () => {
@@ -53,17 +58,18 @@ describe('subscriptions', () => {
     expect(nextDue(await listFeeds(db), T0)).toBeNull();
   });
 
-  it('records a check: the message, validators, when it updated; the next check at the interval with jitter', async () => {
+  it('records a check: the message, when it updated (no server validators kept); the next check at the interval with jitter', async () => {
     await addFeed(db, URL1, T0);
-    const row = await recordCheck(db, result({ status: 'updated', message: 'Updated to version 2 (was version 1).', validators: { etag: '"v2"' } }), { intervalMs: 12 * HOUR, now: T0, random: () => 0.5 });
-    expect(row).toMatchObject({ lastOutcome: 'updated', lastMessage: 'Updated to version 2 (was version 1).', lastUpdatedAt: T0.toISOString(), lastCheckedAt: T0.toISOString(), validators: { etag: '"v2"' }, failures: 0 });
+    const row = await recordCheck(db, result({ status: 'updated', message: 'Updated to version 2 (was version 1).' }), { intervalMs: 12 * HOUR, now: T0, random: () => 0.5 });
+    expect(row).toMatchObject({ lastOutcome: 'updated', lastMessage: 'Updated to version 2 (was version 1).', lastUpdatedAt: T0.toISOString(), lastCheckedAt: T0.toISOString(), failures: 0 });
+    expect(row).not.toHaveProperty('validators');
     expect(Date.parse(row!.nextCheckAt!) - T0.getTime()).toBe(12 * HOUR);
     expect(dueFeeds(await listFeeds(db), new Date(T0.getTime() + 11 * HOUR))).toHaveLength(0);
     expect(dueFeeds(await listFeeds(db), new Date(T0.getTime() + 12 * HOUR))).toHaveLength(1);
     // A later check that changes nothing keeps "last updated".
     const later = new Date(T0.getTime() + 12 * HOUR);
     const row2 = await recordCheck(db, result({ checkedAt: later.toISOString() }), { intervalMs: 12 * HOUR, now: later, random: () => 0.5 });
-    expect(row2).toMatchObject({ lastUpdatedAt: T0.toISOString(), lastCheckedAt: later.toISOString(), validators: {} });
+    expect(row2).toMatchObject({ lastUpdatedAt: T0.toISOString(), lastCheckedAt: later.toISOString() });
   });
 
   it('backs off after failures (5, 10, 20 min ...), resets after a success; a refusal is not retried sooner', async () => {
@@ -188,12 +194,12 @@ describe('engine cache and packs', () => {
 
   it('the bundled pack never replaces a newer version from a feed', async () => {
     const v2 = { ...bundledPack(), version: 2 };
-    expect((await importPack(db, v2, { source: 'feed' })).status).toBe('installed');
+    expect((await importPack(db, v2, { signer: { keyId: 'a'.repeat(16), feedUrl: URL1, sha256: 'b'.repeat(64) } })).status).toBe('installed');
     expect(await installBundledPack(db, bundledPack())).toMatchObject({ status: 'refused', reason: 'older' });
     expect(await db.packs.get(v2.id)).toMatchObject({ version: 2, source: 'feed' });
   });
 
-  it('upgrades a version 2 database to version 3, keeping the packs and settings', async () => {
+  it('upgrades a version 2 database to the current version, keeping the packs and settings', async () => {
     const name = `upgrade-${n++}`;
     const old = new Dexie(name, { indexedDB: idb, IDBKeyRange });
     old.version(1).stores({ packs: 'id', outlets: '[pack+id], pack', articles: '[pack+id], pack', actors: '[pack+id], pack, id', claims: '[pack+id], pack, *actorIds', reports: '[pack+claim+article], pack, [pack+claim], [pack+article]', positions: '[pack+seq], pack, [pack+claim]' });
@@ -203,7 +209,7 @@ describe('engine cache and packs', () => {
     const upgraded = openDatabase(name, { indexedDB: idb, IDBKeyRange });
     expect(await disabledSites(upgraded)).toEqual(['old.example']);
     expect(await addFeed(upgraded, URL1, T0)).toMatchObject({ status: 'added' });
-    expect(upgraded.verno).toBe(3);
+    expect(upgraded.verno).toBe(4);
     upgraded.close();
   });
 });

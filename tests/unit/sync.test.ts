@@ -8,12 +8,13 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { packDigest } from '../../lib/feed/delta';
 import type { Feed } from '../../lib/feed/format';
-import { sha256Hex, signBytes, type PublicKey, type SigningKey } from '../../lib/feed/keys';
+import { formatPublicKey, sha256Hex, signBytes, type PublicKey, type SigningKey } from '../../lib/feed/keys';
 import { newSigningKey } from '../helpers/keys';
-import { buildFeed } from '../../lib/feed/publish';
+import { buildFeed, signFeed } from '../../lib/feed/publish';
 import type { Pack } from '../../lib/pack/schema';
 import { validatePack } from '../../lib/pack/validate';
 import { openDatabase, type CrosscheckDb } from '../../lib/store/db';
+import { addTrustedKeys } from '../../lib/store/keys';
 import { importPack, installBundledPack, loadPacks } from '../../lib/store/packs';
 import { getClaim } from '../../lib/store/queries';
 import { download } from '../../lib/sync/download';
@@ -30,6 +31,8 @@ type Handler = (req: http.IncomingMessage, res: http.ServerResponse, body: Buffe
 const files = new Map<string, Buffer>();
 const handlers = new Map<string, Handler>();
 let hits: string[] = [];
+/** The headers of each request, by path: what a server could learn or get back. */
+let asked: { path: string; headers: http.IncomingHttpHeaders }[] = [];
 let server: http.Server;
 let origin = '';
 let feedUrl = '';
@@ -46,7 +49,8 @@ function serveFile(req: http.IncomingMessage, res: http.ServerResponse, body: Bu
     res.end();
     return;
   }
-  res.writeHead(200, { 'content-type': 'application/json', 'content-length': body.byteLength, etag, 'access-control-allow-origin': '*' });
+  // A per-reader ETag and a cookie: neither may come back.
+  res.writeHead(200, { 'content-type': 'application/json', 'content-length': body.byteLength, etag, 'set-cookie': 'reader=r-42; Path=/', 'access-control-allow-origin': '*' });
   res.end(body);
 }
 
@@ -54,6 +58,7 @@ beforeAll(async () => {
   server = http.createServer((req, res) => {
     const p = new URL(req.url ?? '/', 'http://x').pathname;
     hits.push(p);
+    asked.push({ path: p, headers: req.headers });
     (handlers.get(p) ?? serveFile)(req, res, files.get(p));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -86,15 +91,18 @@ function withoutValdai(version: number): Pack {
 const v1 = () => bundledPack();
 
 /** Publishes the packs as `feed build` would, at /feed/. */
+let feedKey: SigningKey;
 async function publish(packs: Pack[], key: SigningKey = trusted) {
   files.clear();
   handlers.clear();
+  feedKey = key;
   const built = await buildFeed(packs.map((p) => ({ name: `v${p.version}.json`, bytes: enc(JSON.stringify(p, null, 1)) })), key);
   for (const f of built.files) files.set(`/feed/${f.path}`, Buffer.from(f.bytes));
   return built;
 }
-const feedJson = () => JSON.parse(files.get('/feed/feed.json')!.toString('utf8')) as Feed;
-const setFeed = (feed: Feed) => files.set('/feed/feed.json', Buffer.from(JSON.stringify(feed, null, 2)));
+/** The feed's signed content; and the feed changed, signed again (by the publisher's key unless another is given). */
+const feedJson = () => JSON.parse((JSON.parse(files.get('/feed/feed.json')!.toString('utf8')) as { signed: string }).signed) as Feed;
+const setFeed = async (feed: Feed, key: SigningKey = feedKey) => files.set('/feed/feed.json', Buffer.from(await signFeed(feed, key)));
 const packPath = (version: number) => `/feed/packs/${PACK}-${version}.json`;
 const packHits = () => hits.filter((h) => h.startsWith('/feed/packs/'));
 const deltaHits = () => hits.filter((h) => h.startsWith('/feed/deltas/'));
@@ -106,7 +114,10 @@ let trustedKeys: PublicKey[];
 beforeEach(async () => {
   db = openDatabase(`sync-${n++}`, { indexedDB: new IDBFactory(), IDBKeyRange });
   expect((await installBundledPack(db, v1())).status).toBe('installed');
+  // The publisher's key came with the build: it may update the bundled pack.
+  await addTrustedKeys(db, formatPublicKey(trusted.publicKey), { source: 'build' });
   hits = [];
+  asked = [];
   trustedKeys = [trusted.publicKey];
 });
 
@@ -127,27 +138,26 @@ async function expectVersion1Intact() {
 }
 
 describe('updateFeed against a real server', () => {
-  it('installs a newer pack, then a 304 Not Modified changes nothing', async () => {
+  it('installs a newer pack; the next check reads feed.json in full and does not fetch the same pack again', async () => {
     await publish([withoutValdai(2)]);
     const r = await updateFeed(feedUrl, deps());
     expect(r).toMatchObject({ status: 'updated', message: 'Updated to version 2 (was version 1).', packs: [{ id: PACK, status: 'updated', installed: 2, via: 'full' }] });
     expect(r.retry).toBeUndefined();
-    expect(r.validators?.etag).toMatch(/^"[0-9a-f]{16}"$/);
     expect(await state()).toEqual({ version: 2, valdai: false, claims: v1().claims.length - 1, digest: await validDigest(withoutValdai(2)) });
-    expect((await db.packs.get(PACK))?.source).toBe('feed');
+    const row = await db.packs.get(PACK);
+    expect(row).toMatchObject({ source: 'feed', signer: { kind: 'key', keyId: trusted.id, sha256: feedJson().packs[0].sha256 } });
 
+    // The server handed out an ETag and a cookie; the next check sends neither back: feed.json
+    // comes whole (200, never 304), and the pack whose sha256 is the installed one's is not fetched.
     hits = [];
-    const again = await updateFeed(feedUrl, deps({ previous: r.validators }));
-    expect(again).toMatchObject({ status: 'not-modified', packs: [], validators: r.validators });
-    expect(again.message).toMatch(/has not changed since the last check/);
+    asked = [];
+    const again = await updateFeed(feedUrl, deps());
+    expect(again).toMatchObject({ status: 'unchanged', message: 'Up to date: version 2 is installed' });
     expect(hits).toEqual(['/feed/feed.json']);
+    expect(asked[0].headers).not.toHaveProperty('if-none-match');
+    expect(asked[0].headers).not.toHaveProperty('if-modified-since');
+    expect(asked[0].headers).not.toHaveProperty('cookie');
     expect((await state()).version).toBe(2);
-
-    // Without remembered validators: the feed is read again, and the pack is not downloaded again.
-    hits = [];
-    const third = await updateFeed(feedUrl, deps());
-    expect(third).toMatchObject({ status: 'unchanged', message: 'Up to date: version 2 is installed' });
-    expect(packHits()).toEqual([]);
   });
 
   it('tampered bytes: refused by the sha256, the old pack kept', async () => {
@@ -158,7 +168,6 @@ describe('updateFeed against a real server', () => {
     expect(r.status).toBe('refused');
     expect(r.message).toBe(`The pack does not match the feed's checksum (sha256): it was altered or damaged on the way (${origin}${p}); kept version 1`);
     expect(r.retry).toBeUndefined();
-    expect(r.validators).toBeUndefined();
     await expectVersion1Intact();
   });
 
@@ -169,7 +178,7 @@ describe('updateFeed against a real server', () => {
     files.set(p, forged);
     const feed = feedJson();
     feed.packs[0].sha256 = await sha256Hex(forged);
-    setFeed(feed);
+    await setFeed(feed);
     const r = await updateFeed(feedUrl, deps());
     expect(r).toMatchObject({ status: 'refused', packs: [{ status: 'refused', installed: 1 }] });
     expect(r.message).toMatch(new RegExp(`^Signature does not match the feed's key \\(${trusted.id}\\) for the pack \\(.*\\); kept version 1$`));
@@ -180,7 +189,7 @@ describe('updateFeed against a real server', () => {
     await publish([withoutValdai(2)], stranger);
     const feed = feedJson();
     feed.packs[0].keyId = trusted.id;
-    setFeed(feed);
+    await setFeed(feed, trusted);
     const r = await updateFeed(feedUrl, deps());
     expect(r.message).toMatch(/^Signature does not match the feed's key .*; kept version 1$/);
     await expectVersion1Intact();
@@ -188,6 +197,11 @@ describe('updateFeed against a real server', () => {
 
   it('unknown key: refused before downloading the pack', async () => {
     await publish([withoutValdai(2)], stranger);
+    // feed.json itself is signed by the stranger: refused before any pack is looked at.
+    const f = await updateFeed(feedUrl, deps());
+    expect(f).toMatchObject({ status: 'refused', cause: 'unknown-key', message: `The feed is signed with key ${stranger.id}, which is not one of your trusted keys; the installed packs are unchanged` });
+    // A feed the reader trusts listing a stranger's pack.
+    await setFeed(feedJson(), trusted);
     const r = await updateFeed(feedUrl, deps());
     expect(r).toMatchObject({ status: 'refused', message: `The pack is signed with key ${stranger.id}, which is not one of your trusted keys; kept version 1` });
     expect(packHits()).toEqual([]);
@@ -208,7 +222,6 @@ describe('updateFeed against a real server', () => {
     const r = await updateFeed(feedUrl, deps());
     expect(r).toMatchObject({ status: 'failed', retry: 'backoff', packs: [{ status: 'failed', retry: 'backoff' }] });
     expect(r.message).toMatch(/^Could not download the pack: the download of the pack \(.*\) was cut short after 4\.9 KB of \d+ KB .*; kept version 1; will try again later$/);
-    expect(r.validators).toBeUndefined();
     await expectVersion1Intact();
   });
 
@@ -244,7 +257,6 @@ describe('updateFeed against a real server', () => {
     const r = await updateFeed(feedUrl, deps());
     expect(r).toMatchObject({ status: 'failed', retry: 'backoff' });
     expect(r.message).toMatch(/^Could not download the pack: the server answered HTTP 500 \(Internal Server Error\) for the pack \(.*\); kept version 1; will try again later$/);
-    expect(r.validators).toBeUndefined();
     await expectVersion1Intact();
 
     handlers.set('/feed/feed.json', (_req, res) => {
@@ -287,7 +299,7 @@ describe('updateFeed against a real server', () => {
     });
     const feed = feedJson();
     feed.packs[0].size = 20_000;
-    setFeed(feed);
+    await setFeed(feed);
     const s = await updateFeed(feedUrl, deps());
     expect(s.status).toBe('refused');
     expect(s.message).toMatch(/^The pack \(.*\) is larger than the 20000 bytes the feed states: it is not the file that was published; kept version 1$/);
@@ -308,7 +320,7 @@ describe('updateFeed against a real server', () => {
       files.set(packPath(2), bytes);
       const feed = feedJson();
       Object.assign(feed.packs[0], { sha256: await sha256Hex(bytes), size: bytes.byteLength, signature: await signBytes(trusted, bytes) });
-      setFeed(feed);
+      await setFeed(feed);
       const r = await updateFeed(feedUrl, deps());
       expect(r.status).toBe('refused');
       expect(r.message).toMatch(message);
@@ -317,18 +329,17 @@ describe('updateFeed against a real server', () => {
   });
 
   it('an older version is refused without a download; a replayed old pack under a newer entry too', async () => {
-    await importPack(db, withoutValdai(2));
+    await importPack(db, withoutValdai(2), { source: 'bundled' });
     await publish([v1()]);
     const r = await updateFeed(feedUrl, deps());
     expect(r).toMatchObject({ status: 'refused', message: 'The feed offers version 1, older than the installed version 2; kept version 2' });
-    expect(r.validators).toBeDefined(); // nothing to retry
     expect(packHits()).toEqual([]);
     expect((await state()).version).toBe(2);
 
     // The feed lists version 3 but serves the signed version 1 file.
     const replay = feedJson();
     replay.packs[0].version = 3;
-    setFeed(replay);
+    await setFeed(replay);
     const s = await updateFeed(feedUrl, deps());
     expect(s).toMatchObject({ status: 'refused', message: `The pack file is "${PACK}" version 1, but the feed lists "${PACK}" version 3; kept version 2` });
     expect((await state()).version).toBe(2);
@@ -347,7 +358,7 @@ describe('updateFeed against a real server', () => {
     // The installed version 1 is not the publisher's version 1 (another build of it).
     const mine = v1();
     mine.actors[0].role = 'Someone else';
-    await importPack(db, mine, { force: true });
+    await importPack(db, mine, { source: 'bundled', force: true });
     await publish([v1(), withoutValdai(2)]);
     const r = await updateFeed(feedUrl, deps());
     expect(r.packs[0]).toMatchObject({ status: 'updated', via: 'full', deltaProblem: 'the installed version 1 is not the publisher\'s version 1' });
@@ -366,6 +377,7 @@ describe('updateFeed against a real server', () => {
 
     db = openDatabase(`sync-${n++}`, { indexedDB: new IDBFactory(), IDBKeyRange });
     await installBundledPack(db, v1());
+    await addTrustedKeys(db, formatPublicKey(trusted.publicKey), { source: 'build' });
     await publish([v1(), withoutValdai(2)]);
     const d = `/feed/deltas/${PACK}-1-to-2.json`;
     files.set(d, Buffer.from(files.get(d)!.toString('utf8').replace('"from":1', '"from":7')));
@@ -378,7 +390,7 @@ describe('updateFeed against a real server', () => {
     await publish([withoutValdai(2)]);
     const feed = feedJson();
     feed.packs[0].minCrosscheck = '9.0.0';
-    setFeed(feed);
+    await setFeed(feed);
     const r = await updateFeed(feedUrl, deps());
     expect(r.packs[0]).toMatchObject({ status: 'skipped', message: 'Version 2 needs Crosscheck 9.0.0 or later (this is 0.1.0); kept version 1' });
     expect(r.status).toBe('unchanged');
@@ -386,10 +398,10 @@ describe('updateFeed against a real server', () => {
   });
 
   it('a feed of another format, or not JSON, is refused clearly', async () => {
-    files.set('/feed/feed.json', Buffer.from(JSON.stringify({ format: 'crosscheck-feed', version: 2, packs: [] })));
+    files.set('/feed/feed.json', Buffer.from(JSON.stringify({ format: 'crosscheck-feed', version: 3, packs: [] })));
     const r = await updateFeed(feedUrl, deps());
     expect(r).toMatchObject({ status: 'refused' });
-    expect(r.message).toBe(`The feed at ${feedUrl} is not valid: version: feed format version 2 is not supported; this version of Crosscheck reads version 1; the installed packs are unchanged`);
+    expect(r.message).toBe(`The feed at ${feedUrl} is not valid: version: feed format version 3 is not supported; this version of Crosscheck reads version 2; the installed packs are unchanged`);
     files.set('/feed/feed.json', Buffer.from('<html>hello</html>'));
     expect((await updateFeed(feedUrl, deps())).message).toBe(
       `The address ${feedUrl} gives a web page (HTML), not a Crosscheck feed: check it (it should be the address of a feed.json file); the installed packs are unchanged`,
@@ -436,7 +448,7 @@ describe('download', () => {
     });
     const seen: [number, number | null][] = [];
     const r = await download(`${origin}/big`, { timeoutMs: 5_000, maxBytes: 1_000_000, onProgress: (received, total) => seen.push([received, total]) });
-    expect(r).toMatchObject({ ok: true, notModified: false });
+    expect(r).toMatchObject({ ok: true });
     expect(seen[0]).toEqual([0, body.byteLength]);
     expect(seen.at(-1)).toEqual([body.byteLength, body.byteLength]);
     expect(seen.length).toBeGreaterThan(3);
@@ -455,7 +467,7 @@ describe('download', () => {
       },
     });
     expect(r2).toMatchObject({ ok: true });
-    expect(r2.ok && !r2.notModified && r2.bytes.byteLength).toBe(body.byteLength);
+    expect(r2.ok && r2.bytes.byteLength).toBe(body.byteLength);
     expect(new Set(unknown)).toEqual(new Set([null]));
   });
 
@@ -469,16 +481,18 @@ describe('download', () => {
     expect(seen.filter((p) => p.what === 'pack').at(-1)).toEqual({ what: 'pack', received: size, total: size });
   });
 
-  it('sends If-None-Match and If-Modified-Since', async () => {
-    let seen: http.IncomingHttpHeaders = {};
+  it('sends nothing a server chose or set: no If-None-Match, If-Modified-Since, cookie or referrer; a 304 is an error', async () => {
+    const seen: http.IncomingHttpHeaders[] = [];
     handlers.set('/cond', (req, res) => {
-      seen = req.headers;
-      res.writeHead(304, { 'last-modified': 'Wed, 01 Jan 2026 00:00:00 GMT' });
+      seen.push(req.headers);
+      res.writeHead(304, { etag: '"reader-42"', 'last-modified': 'Wed, 01 Jan 2026 00:00:00 GMT', 'set-cookie': 'reader=42' });
       res.end();
     });
-    const r = await download(`${origin}/cond`, { timeoutMs: 2_000, maxBytes: 10, validators: { etag: '"abc"', lastModified: 'Tue, 31 Dec 2025 00:00:00 GMT' } });
-    expect(seen).toMatchObject({ 'if-none-match': '"abc"', 'if-modified-since': 'Tue, 31 Dec 2025 00:00:00 GMT' });
-    expect(r).toMatchObject({ ok: true, notModified: true, validators: { etag: '"abc"', lastModified: 'Wed, 01 Jan 2026 00:00:00 GMT' } });
+    for (let i = 0; i < 2; i++) {
+      const r = await download(`${origin}/cond`, { timeoutMs: 2_000, maxBytes: 10, what: 'the feed' });
+      expect(r).toMatchObject({ ok: false, cause: 'http', status: 304 });
+    }
+    for (const h of seen) for (const name of ['if-none-match', 'if-modified-since', 'cookie', 'referer']) expect(h).not.toHaveProperty(name);
   });
 });
 

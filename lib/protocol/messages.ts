@@ -2,9 +2,8 @@
 // message is a valibot schema; the background validates each message it receives and drops the
 // rest. Replies are typed by the request they answer.
 import * as v from 'valibot';
-import type { ScanResult } from './scan/engine';
-import type { FeedOutcome, FeedPackStatus, FeedRow, PackRow, TrustedKeyRow } from './store/db';
-import type { ReadingSettings } from './store/settings';
+import type { ActorCard, BundledState, DisplaySettings, DroppedMessages, FeedCheck, FeedView, ImportProblem, PackView, PageSummary, ReadingSettings, TrustedKeyView } from './views';
+import type { ScanResult } from '../scan/engine';
 
 /** The most text a page is scanned for; a longer page is cut (the engine would cut it too). */
 export const MAX_SCAN_CHARS = 2_000_000;
@@ -53,11 +52,15 @@ export const FeedsRequest = v.object({ type: v.literal('feeds') });
 export const SubscribeRequest = v.object({ type: v.literal('subscribe'), url: FeedUrl });
 export const UnsubscribeRequest = v.object({ type: v.literal('unsubscribe'), url: FeedUrl });
 export const PacksRequest = v.object({ type: v.literal('packs') });
-/** A pack file's text as the reader picked it; the background validates and installs it. */
+/**
+ * A pack file's text as the reader picked it; the background validates and installs it. `replace`:
+ * the reader confirmed that it replaces packs another signer installed (the answer was 'confirm').
+ */
 export const ImportPackRequest = v.object({
   type: v.literal('import-pack'),
   text: v.pipe(v.string(), v.maxLength(MAX_IMPORT_CHARS)),
   name: v.pipe(v.string(), v.maxLength(500)),
+  replace: v.optional(v.boolean()),
 });
 export const RemovePackRequest = v.object({ type: v.literal('remove-pack'), id: v.pipe(v.string(), v.maxLength(128)) });
 export const RestoreBundledRequest = v.object({ type: v.literal('restore-bundled') });
@@ -78,7 +81,7 @@ export const SetSettingsRequest = v.object({
   checkIntervalHours: v.optional(v.pipe(v.number(), v.finite())),
 });
 export const SitesRequest = v.object({ type: v.literal('sites') });
-/** How many messages the background dropped, by reason (lib/protocol-guard.ts). */
+/** How many messages the background dropped, by reason (lib/protocol/guard.ts). */
 export const DiagnosticsRequest = v.object({ type: v.literal('diagnostics') });
 /** Deletes everything the reader's use of Crosscheck stored; the bundled pack is installed again. */
 export const DeleteAllDataRequest = v.object({ type: v.literal('delete-all-data') });
@@ -108,86 +111,26 @@ export function allowedFrom(req: Request, sender: { tab?: unknown; url?: string 
   return typeof sender.url === 'string' && sender.url.startsWith(origin);
 }
 
-export interface ActorCard {
-  name: string;
-  role?: string;
-  claims: {
-    id: string;
-    text: string;
-    role: string;
-    outlets: string[];
-    counts: { corroborates: number; differs: number; contradicts: number };
-    disputedBy: { name: string; position: string }[];
-  }[];
-}
-
-export interface PageSummary {
-  url: string;
-  result: ScanResult;
-  /** The reader turned Crosscheck off on this site. */
-  siteOff?: boolean;
-}
-
-/** How the content script shows what it found (the reader's settings). */
-export type DisplaySettings = Pick<ReadingSettings, 'hoverDelayMs' | 'highlightStyle'>;
-/** The reading settings' defaults for the page (here, not in the store, so the content script needs no more). */
-export const DEFAULT_DISPLAY: DisplaySettings = { hoverDelayMs: 350, highlightStyle: 'background' };
-
-/** One feed's check, as "Update now" reports it. */
-export interface FeedCheck {
-  feedUrl: string;
-  status: FeedOutcome;
-  /** Plain language, naming the version kept on failure. */
-  message: string;
-  packs: FeedPackStatus[];
-}
-
-/** A problem of a refused import, located in the file when it can be. */
-export interface ImportProblem {
-  path: string;
-  message: string;
-  line?: number;
-  column?: number;
-}
-
-export interface BundledState {
-  id: string;
-  version: number;
-  title: string;
-  /** Some version of the bundled pack's id is installed (the bundled one, or a newer one from a feed). */
-  installed: boolean;
-  /** The reader removed it; it stays removed until "Restore". */
-  removed: boolean;
-}
-
-/** Messages the background dropped since it started, by reason (see lib/protocol-guard.ts). */
-export interface DroppedMessages {
-  /** Not from this extension, or from neither one of its pages nor a content script in a tab. */
-  sender: number;
-  /** Not a request of this protocol: not an object, an unknown type, a missing or mistyped field, a string too long. */
-  malformed: number;
-  /** A content script asking for what only the extension's pages may ask. */
-  'not-allowed': number;
-}
-
-type Fail = { ok: false; error: string };
-interface Replies {
+export type Fail = { ok: false; error: string };
+/** Each request's answer when it succeeds; a failure is `Fail`. */
+export interface Replies {
   scan: { ok: true; result: ScanResult; siteOff?: boolean; display: DisplaySettings };
   'page-summary': { ok: true; summary: PageSummary | null };
   'actor-card': { ok: true; card: ActorCard | null };
   site: { ok: true; host: string | null; enabled: boolean };
   'set-site': { ok: true };
   'update-now': { ok: true; results: FeedCheck[] };
-  feeds: { ok: true; feeds: FeedRow[]; checking: boolean };
-  subscribe: { ok: true; feed: FeedRow; existed: boolean };
+  feeds: { ok: true; feeds: FeedView[]; checking: boolean };
+  subscribe: { ok: true; feed: FeedView; existed: boolean };
   unsubscribe: { ok: true; message: string };
-  packs: { ok: true; packs: PackRow[]; bundled: BundledState | null };
-  'import-pack': { ok: true; status: 'installed' | 'unchanged' | 'refused' | 'failed'; message: string; problems: ImportProblem[] };
+  packs: { ok: true; packs: PackView[]; bundled: BundledState[] };
+  /** 'confirm': nothing was installed; the file would replace another signer's pack (`message` says whose); ask, then send `replace`. */
+  'import-pack': { ok: true; status: 'installed' | 'unchanged' | 'refused' | 'failed' | 'confirm'; message: string; problems: ImportProblem[] };
   'remove-pack': { ok: true; message: string };
   'restore-bundled': { ok: true; message: string };
   'export-packs': { ok: true; json: string; fileName: string; count: number };
-  keys: { ok: true; keys: TrustedKeyRow[] };
-  'add-key': { ok: true; added: TrustedKeyRow[]; existing: string[]; problems: string[] };
+  keys: { ok: true; keys: TrustedKeyView[] };
+  'add-key': { ok: true; added: TrustedKeyView[]; existing: string[]; problems: string[] };
   'remove-key': { ok: true; message: string };
   settings: { ok: true; settings: ReadingSettings };
   'set-settings': { ok: true; settings: ReadingSettings };

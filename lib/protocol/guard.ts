@@ -1,8 +1,9 @@
 // Which messages the background answers: those from this extension (one of its pages, or its
-// content script in a tab), valid against the protocol (lib/protocol.ts) and allowed for their
+// content script in a tab), valid against the protocol (messages.ts) and allowed for their
 // sender. Everything else is dropped and counted by reason; the options page shows the counts
 // (Diagnostics), and the tests read them. Pure: the background passes in what the browser says.
-import { allowedFrom, parseRequest, type DroppedMessages, type Request } from './protocol';
+import { allowedFrom, parseRequest, type Request } from './messages';
+import type { DroppedMessages } from './views';
 
 export type DropReason = keyof DroppedMessages;
 
