@@ -11,7 +11,7 @@
 // The parts: ./words.ts (words, stems, character classes), ./compile.ts (aliases into the compact
 // trie); this module is the matcher and the public face of all three.
 import { compile, type AliasInput, type CompactMatcher } from './compile';
-import { CASE_ENDINGS, CLASS, CYRILLIC_RE, charClass, FNV_OFFSET, FNV_PRIME, grow, hashString, joinable, MAX_ENDING, normToken, UNKNOWN, WORD_RE } from './words';
+import { apostropheJoins, astralWordChar, CASE_ENDINGS, CLASS, CYRILLIC_RE, charClass, FNV_OFFSET, FNV_PRIME, grow, hashString, joinable, MAX_ENDING, normToken, separatorJoins, UNKNOWN, WORD_RE } from './words';
 
 export { aliasInputs, type AliasInput, type CompactMatcher } from './compile';
 export { aliasWords } from './words';
@@ -118,7 +118,11 @@ export class ActorMatcher {
     return this.walk(text, words.starts, words.ends, words.ids, words.count);
   }
 
-  /** The words of lower-cased text and their ids, in one pass without slicing known-clean words. */
+  /**
+   * The words of lower-cased text and their ids, in one pass without slicing known-clean words.
+   * The words are those of WORD_RE (../text/tokens.ts WORD), found class by class: tests/unit/
+   * words.test.ts holds the two to each other.
+   */
   private scanWords(lo: string) {
     const n = lo.length;
     let starts = new Int32Array(Math.min(n, 1024) + 8);
@@ -134,23 +138,48 @@ export class ActorMatcher {
       let c = lo.charCodeAt(i);
       let k = cls[c];
       if (k === UNKNOWN) k = charClass(c);
-      if (k === 0 || k === 3) {
+      if (k === 0 || k === 3 || k === 5) {
+        i++;
+        continue;
+      }
+      if (k === 6 && !astralWordChar(lo, i)) {
         i++;
         continue;
       }
       const start = i;
       let h = FNV_OFFSET;
       let slow = false;
+      let skip = 0;
+      let cyrSeen = false;
       for (;;) {
-        if (k === 1) h = Math.imul(h ^ c, FNV_PRIME);
+        if (k === 1) {
+          h = Math.imul(h ^ c, FNV_PRIME);
+          if (c >= 0x400) cyrSeen = true;
+        }
         else if (k === 2 || k === 4) slow = true;
         else if (k === 3) {
           // "Putin’s": the possessive ends the word; "O'Brien", "п'ять": the apostrophe is inside it.
-          const after = i + 2 < n ? charClass(lo.charCodeAt(i + 2)) : 0;
-          if (lo.charCodeAt(i + 1) === 115 && (after === 0 || after === 3)) break;
-          const next = i + 1 < n ? charClass(lo.charCodeAt(i + 1)) : 0;
-          if (next === 1 || next === 2) slow = true;
-          else break;
+          if (!apostropheJoins(lo, i)) break;
+          if (lo.charCodeAt(i + 1) === 115) {
+            // The possessive is "'s" that the word does not go on after.
+            const a = i + 2 < n ? charClass(lo.charCodeAt(i + 2)) : 0;
+            const goesOn = a === 1 || a === 2 || a === 4 || (a === 6 && astralWordChar(lo, i + 2) > 0) || (a === 3 && apostropheJoins(lo, i + 2));
+            // (After a word that already ends in "'s", normWord drops only the last one: kept whole.)
+            if (!goesOn && !(lo.charCodeAt(i - 1) === 115 && i - 2 > start && charClass(lo.charCodeAt(i - 2)) === 3)) {
+              skip = 2;
+              break;
+            }
+          }
+          slow = true;
+        } else if (k === 5) {
+          // "5,000", "1.5": a dot or comma between digits is inside the number.
+          if (!separatorJoins(lo, i)) break;
+          h = Math.imul(h ^ c, FNV_PRIME);
+        } else if (k === 6) {
+          const len = astralWordChar(lo, i);
+          if (!len) break;
+          slow = true;
+          i += len - 1;
         } else break;
         if (++i >= n) break;
         c = lo.charCodeAt(i);
@@ -175,10 +204,8 @@ export class ActorMatcher {
             break;
           }
         }
-        if (id < 0 && cyr) {
-          const first = lo.charCodeAt(start);
-          if (first >= 0x400 && first <= 0x4ff) id = this.wordId(lo.slice(start, end));
-        }
+        // A Cyrillic word (any Cyrillic letter makes one, as in aliasWords) may be a stem and an ending.
+        if (id < 0 && cyr && cyrSeen) id = this.wordId(lo.slice(start, end));
       }
       if (count === starts.length) {
         starts = grow(starts);
@@ -189,6 +216,7 @@ export class ActorMatcher {
       ends[count] = end;
       ids[count] = id;
       count++;
+      i += skip;
     }
     return { starts, ends, ids, count };
   }

@@ -1,12 +1,13 @@
 // The words of names and pages as the actor matcher sees them: normalised, Cyrillic ones as stems
 // that match the case endings a name takes, the character classes of the scanning loop, and the
 // word hash of its lookup table. Shared by the compiler (./compile.ts) and the matcher (./actors.ts).
-import { normWord } from '../text/tokens';
+import { normWord, WORD_SOURCE } from '../text/tokens';
 
 export const CYRILLIC_RE = /[\u0400-\u04ff]/;
-// Case endings a Russian or Ukrainian name may take (nouns and adjectival surnames).
+// Case endings a Russian or Ukrainian name may take (nouns and adjectival surnames), and the
+// nominative endings the stem dropped (й, ь: "Сергей", "Кремль" are the stems серге, кремл).
 export const CASE_ENDINGS = new Set([
-  '', 'а', 'я', 'у', 'ю', 'е', 'є', 'і', 'и', 'ы', 'ой', 'ей', 'ою', 'ею', 'ом', 'ем', 'ым', 'им', 'ім', 'ого', 'его', 'ому',
+  '', 'й', 'ь', 'а', 'я', 'у', 'ю', 'е', 'є', 'і', 'и', 'ы', 'ой', 'ей', 'ою', 'ею', 'ом', 'ем', 'ым', 'им', 'ім', 'ого', 'его', 'ому',
   'ему', 'ої', 'ій', 'ий', 'ый', 'ая', 'ую', 'ов', 'ев', 'ам', 'ям', 'ах', 'ях', 'ыми', 'ими', 'іми', 'ові', 'еві', 'ину', 'ина',
 ]);
 export const MAX_ENDING = 3;
@@ -17,13 +18,16 @@ function cyrStem(w: string): string {
   return w.length > 4 ? w.replace(NOMINATIVE, '') : w;
 }
 
-// Word characters: letters, marks, digits, and the invisible characters that may sit inside a
-// word (soft hyphen, zero-width space and joiners, word joiner, zero-width no-break space);
-// apostrophes inside a word ("O'Brien", "Putin’s"). normWord drops the invisible ones.
-export const WORD_RE = /[\p{L}\p{M}\p{N}\u00ad\u200b-\u200d\u2060\ufeff]+(?:['’ʼ][\p{L}\p{M}]+)*/gu;
+// Words are the engine's one definition of a word (../text/tokens.ts WORD): letters, marks, digits
+// and the invisible characters inside a word; an apostrophe between letters ("O'Brien", "п'ять");
+// a dot or comma between digits ("5,000", "1.5"). normWord drops the invisible ones. The scanning
+// loop of ./actors.ts finds the same words character class by character class.
+export const WORD_RE = new RegExp(WORD_SOURCE, 'gu');
 /** WORD_RE for aliases, apart from the one that scans pages. */
-const ALIAS_WORD_RE = new RegExp(WORD_RE.source, 'gu');
-const NEEDS_FULL_NORM = /[^\x00-\x7f\u0400-\u04ff]|['’ʼ\u00ad\u200b-\u200d\u2060\ufeff]/;
+const ALIAS_WORD_RE = new RegExp(WORD_SOURCE, 'gu');
+// Words that normWord would change beyond lower case: other scripts, accented Latin, Cyrillic
+// stress marks, ё ѐ ѝ, apostrophes, invisible characters.
+const NEEDS_FULL_NORM = /[^\x00-\x7f\u0400-\u04ff]|[\u0450\u0451\u045d'’ʼ\u00ad\u200b-\u200d\u2060\ufeff]/;
 
 export function normToken(raw: string): string {
   return NEEDS_FULL_NORM.test(raw) ? normWord(raw) : raw;
@@ -58,7 +62,8 @@ export function joinable(text: string, from: number, to: number): boolean {
 
 // Character classes for the scanning loop, filled lazily: 0 not a word character, 1 a word
 // character that needs no normalisation (a-z, 0-9, Cyrillic but ё), 2 one that does (accented
-// Latin, ё, other scripts), 3 an apostrophe, 4 an invisible character inside a word.
+// Latin, ё, other scripts), 3 an apostrophe, 4 an invisible character inside a word, 5 a dot or
+// comma (inside a word between digits), 6 a surrogate (the code point decides).
 export const UNKNOWN = 255;
 export const CLASS = new Uint8Array(65536).fill(UNKNOWN);
 export function charClass(c: number): number {
@@ -68,10 +73,49 @@ export function charClass(c: number): number {
   if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 0x430 && c <= 0x44f) || c === 0x456 || c === 0x457 || c === 0x454 || c === 0x491) k = 1;
   else if (c === 39 || c === 0x2019 || c === 0x2bc) k = 3;
   else if (c === 0xad || (c >= 0x200b && c <= 0x200d) || c === 0x2060 || c === 0xfeff) k = 4;
-  else if (c >= 0xd800 && c <= 0xdfff) k = 2; // surrogate halves: letters of other planes go the slow way
+  else if (c === 44 || c === 46) k = 5;
+  else if (c >= 0xd800 && c <= 0xdfff) k = 6;
   else k = /[\p{L}\p{M}\p{N}]/u.test(ch) ? 2 : 0;
   CLASS[c] = k;
   return k;
+}
+
+const LETTER_RE = /^[^\P{L}\u02bc]$/u;
+const LETTER_OR_MARK_RE = /^[\p{L}\p{M}]$/u;
+const DIGIT_RE = /^\p{N}$/u;
+const WORD_CHAR_RE = /^[^\P{L}\u02bc]$|^[\p{M}\p{N}]$/u;
+
+/** The character (a whole surrogate pair) at i of s, or at its end when `before`. */
+function charAt(s: string, i: number, before: boolean): string {
+  if (before) {
+    const lo = s.charCodeAt(i - 1);
+    return lo >= 0xdc00 && lo <= 0xdfff && i >= 2 ? s.slice(i - 2, i) : s.slice(i - 1, i);
+  }
+  const hi = s.charCodeAt(i);
+  return hi >= 0xd800 && hi <= 0xdbff ? s.slice(i, i + 2) : s.slice(i, i + 1);
+}
+
+/** Whether an apostrophe at i of s is inside a word: a letter (or mark) before it, a letter after. */
+export function apostropheJoins(s: string, i: number): boolean {
+  if (i === 0 || i + 1 >= s.length) return false;
+  const p = s.charCodeAt(i - 1);
+  const q = s.charCodeAt(i + 1);
+  const before = (p >= 97 && p <= 122) || (p >= 65 && p <= 90) || (p > 127 && LETTER_OR_MARK_RE.test(charAt(s, i, true)));
+  return before && ((q >= 97 && q <= 122) || (q >= 65 && q <= 90) || (q > 127 && LETTER_RE.test(charAt(s, i + 1, false))));
+}
+
+/** Whether a dot or comma at i of s is inside a number: a digit before it and one after. */
+export function separatorJoins(s: string, i: number): boolean {
+  if (i === 0 || i + 1 >= s.length) return false;
+  const p = s.charCodeAt(i - 1);
+  const q = s.charCodeAt(i + 1);
+  return ((p >= 48 && p <= 57) || (p > 127 && DIGIT_RE.test(charAt(s, i, true)))) && ((q >= 48 && q <= 57) || (q > 127 && DIGIT_RE.test(charAt(s, i + 1, false))));
+}
+
+/** The length (1 or 2) of the word character at i of s that starts a surrogate pair, or 0. */
+export function astralWordChar(s: string, i: number): number {
+  const ch = charAt(s, i, false);
+  return ch.length === 2 && WORD_CHAR_RE.test(ch) ? 2 : 0;
 }
 
 export function grow(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {

@@ -68,11 +68,8 @@ export interface ScanResult {
   };
 }
 
-/**
- * The most one scan reports (docs/pack-format.md#limits): the best-scoring matches of claims to
- * sentences. A page states a few dozen claims; the limit keeps a scan's result (and the message
- * that carries it to the page) bounded whatever the pack.
- */
+/** The most one scan reports (docs/pack-format.md#limits): the best-scoring matches of claims to
+ * sentences. A page states a few dozen claims; the limit bounds a scan's result whatever the pack. */
 export const SCAN_LIMITS = { matchesPerScan: 2_000 } as const;
 
 /** The engine's compiled state, for a cache: restore it with ScanEngine.restore. */
@@ -124,8 +121,8 @@ function groupBy<T>(items: readonly T[], keyOf: (x: T) => string): Map<string, T
   return map;
 }
 
-/** How many sentences a sliced scan reads before it lets others run (a long article has a few hundred). */
-const SENTENCES_PER_SLICE = 200;
+const SENTENCES_PER_SLICE = 200; // read before a sliced scan lets others run (an article has a few hundred)
+
 export class ScanEngine {
   readonly matcher: ActorMatcher;
   private index: ClaimIndex;
