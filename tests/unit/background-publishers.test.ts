@@ -13,16 +13,9 @@ import type { PageEvent, Reply, Request } from '../../lib/protocol';
 import { openDatabase } from '../../lib/store/db';
 import { bundledPack } from '../helpers/corpus';
 import { newSigningKey } from '../helpers/keys';
+import { PACK, version, WHY } from '../helpers/publishers';
 
-const PACK = 'putin-residence-claim-2025-12';
-const WHY = /another (key|publisher)|different (key|publisher)|may not replace|not the (key|publisher)|belongs to|owned by|published by (key|another)/i;
 
-function version(v: number, title?: string): Pack {
-  const p = bundledPack();
-  p.version = v;
-  if (title) p.title = title;
-  return p;
-}
 
 let a: { key: SigningKey; publicKeyText: string };
 let b: { key: SigningKey; publicKeyText: string };

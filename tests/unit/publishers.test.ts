@@ -16,21 +16,12 @@ import { importPack, installBundledPack, removePack } from '../../lib/store/pack
 import { packView } from '../../lib/store/views';
 import { download } from '../../lib/sync/download';
 import { updateFeed, type UpdateDeps } from '../../lib/sync/update';
-import { bundledPack } from '../helpers/corpus';
 import { newSigningKey } from '../helpers/keys';
+import { PACK, version, WHY } from '../helpers/publishers';
 import { storeUpdateDeps } from '../helpers/sync';
 
-const PACK = 'putin-residence-claim-2025-12';
 const enc = (s: string) => new TextEncoder().encode(s);
-/** What the security check accepts as "says why" (../shared/checks/security.mjs). */
-const WHY = /another (key|publisher)|different (key|publisher)|may not replace|not the (key|publisher)|belongs to|owned by|published by (key|another)/i;
 
-function version(v: number, title?: string): Pack {
-  const p = bundledPack();
-  p.version = v;
-  if (title) p.title = title;
-  return p;
-}
 
 // ---- two publishers, each with a feed on the test server ----------------------------------------
 let a: SigningKey;
