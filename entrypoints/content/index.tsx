@@ -5,8 +5,8 @@
 import './card.css';
 import { browser, createShadowRootUi, defineContentScript, type ContentScriptContext } from '#imports';
 import { FEATURES } from '@/components/page/features';
+import { client } from '@/utils/client';
 import { createPageContext } from '@/components/page/features/context';
-import { createClient } from '@/lib/protocol';
 
 /** A frame whose top page has the same origin (a cross-origin top cannot even be read). */
 function sameOriginFrame(): boolean {
@@ -50,7 +50,7 @@ export default defineContentScript({
     }) as ContentScriptContext;
     const page = createPageContext(
       {
-        client: createClient((message) => browser.runtime.sendMessage(message)),
+        client,
         inFrame,
         // The page the reader sees: a frame's findings go with its top page's.
         pageUrl: () => (inFrame ? window.top!.location.href : location.href),

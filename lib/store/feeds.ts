@@ -3,7 +3,6 @@
 import type { FeedUpdateResult } from '../sync/update';
 import { nextCheckDelay } from '../sync/update';
 import type { CrosscheckDb, FeedRow } from './db';
-export { feedOriginPattern, feedUrlInput } from '../protocol/inputs';
 import { feedUrlInput } from '../protocol/inputs';
 
 /** The most feeds a reader may subscribe to. */

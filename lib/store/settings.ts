@@ -1,8 +1,6 @@
 // The reader's settings, kept in the extension's database: the sites turned off, the reading
 // settings (hover delay, highlight style, how often feeds are checked) and start-up markers.
 import { DEFAULT_SETTINGS, SETTING_LIMITS, type ReadingSettings } from '../protocol/views';
-export { siteInput, siteOf } from '../protocol/inputs';
-export { DEFAULT_SETTINGS, SETTING_LIMITS, type HighlightStyle, type ReadingSettings } from '../protocol/views';
 import type { CrosscheckDb } from './db';
 
 const DISABLED_SITES = 'disabledSites';

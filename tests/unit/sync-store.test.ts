@@ -9,10 +9,11 @@ import { formatPublicKey, generateKeyPair } from '../../lib/feed/keys';
 import { ScanEngine } from '../../lib/scan/engine';
 import { openDatabase, type CrosscheckDb } from '../../lib/store/db';
 import { engineCacheKey, readEngineCache, writeEngineCache } from '../../lib/store/engine-cache';
-import { addFeed, dueFeeds, feedUrlInput, listFeeds, nextDue, recordCheck, removeFeed, rescheduleFeeds } from '../../lib/store/feeds';
+import { addFeed, dueFeeds, listFeeds, nextDue, recordCheck, removeFeed, rescheduleFeeds } from '../../lib/store/feeds';
 import { addTrustedKeys, ensureBuildKeys, listTrustedKeys, removeTrustedKey, trustedPublicKeys } from '../../lib/store/keys';
 import { importPack, installBundledPack, loadPack } from '../../lib/store/packs';
-import { disabledSites, getSettings, setSettings, setSiteEnabled, siteInput } from '../../lib/store/settings';
+import { disabledSites, getSettings, setSettings, setSiteEnabled } from '../../lib/store/settings';
+import { feedUrlInput, siteInput } from '../../lib/protocol/inputs';
 import type { FeedUpdateResult } from '../../lib/sync/update';
 import { bundledPack } from '../helpers/corpus';
 
