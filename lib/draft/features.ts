@@ -1,0 +1,119 @@
+// What a sentence says, as features for aligning it with other outlets' sentences: the actors it
+// names, its values (figures, dates, places), its content words (stems, within a script) and,
+// across scripts, the letters of its longer words (./rules.ts skeleton: "terrorist" and
+// "терористичним", "Crocus" and "Крокус" meet). Weighted by how rare each is in the corpus.
+import type { ActorMatcher, Mention } from '../match/actors';
+import { tokenize } from '../text/tokens';
+import { extractValues, parseNumber, translit, type Value } from '../text/values';
+import type { DraftCorpus, DraftSentence } from './corpus';
+import { isStop, skeleton } from './rules';
+
+export interface Term {
+  norm: string;
+  stem: string;
+  start: number;
+  end: number;
+}
+
+export interface SentenceInfo {
+  s: DraftSentence;
+  mentions: Mention[];
+  actors: string[];
+  values: Value[];
+  /** Content words outside actor names, in order. */
+  terms: Term[];
+  /** Features within the sentence's script, and across scripts. */
+  mono: string[];
+  cross: string[];
+  cyrillic: boolean;
+}
+
+export interface FeatureSpace {
+  infos: SentenceInfo[];
+  weight: (f: string) => number;
+  df: Map<string, number>;
+  /** Sum of squared weights, per sentence, of its mono and cross features. */
+  normMono: Float64Array;
+  normCross: Float64Array;
+}
+
+const CYR = /[\u0400-\u04ff]/;
+
+/** The value keys that carry across languages ("n:133", "d:2024-03-22", "r:novgor"). */
+export function valueKeys(values: Value[]): string[] {
+  const out: string[] = [];
+  for (const v of values) {
+    if (v.type === 'count' && v.value != null && v.value !== 1) out.push(`n:${v.value}`);
+    else if ((v.type === 'percent' || v.type === 'distance' || v.type === 'duration') && v.value != null) out.push(`${v.type[0]}:${v.value}`);
+    else if (v.type === 'date' && v.from) out.push(`d:${v.from.slice(5)}`);
+    else if (v.type === 'place' && v.region) out.push(`r:${translit(v.region).slice(0, 5)}`);
+  }
+  return out;
+}
+
+/**
+ * A word's key across languages: the first four consonants of its Latin letters, for words of six
+ * letters or more ("концертном" and "concert" are knkr, "террористического" and "terrorist" trrs).
+ */
+export function crossKey(norm: string): string[] {
+  if (norm.length < 6) return [];
+  const c = skeleton(norm).replace(/[aeiou]/g, '').replace(/(.)\1+/g, '$1');
+  return c.length >= 4 ? [`x:${c.slice(0, 4)}`] : [];
+}
+
+export function analyse(corpus: DraftCorpus, matcher: ActorMatcher, year: number): FeatureSpace {
+  const infos: SentenceInfo[] = corpus.sentences.map((s) => {
+    const mentions = matcher.find(s.text);
+    const actors = [...new Set(mentions.map((m) => m.actor))].sort();
+    const values = extractValues(s.text, { year });
+    const terms: Term[] = [];
+    let m = 0;
+    for (const t of tokenize(s.text)) {
+      while (m < mentions.length && mentions[m].end <= t.start) m++;
+      if (m < mentions.length && mentions[m].start <= t.start && t.end <= mentions[m].end) continue;
+      if (t.numeric || isStop(t.norm) || t.norm.length < 3 || parseNumber(t.norm) != null) continue;
+      terms.push({ norm: t.norm, stem: t.stem, start: t.start, end: t.end });
+    }
+    const shared = [...actors.map((a) => `a:${a}`), ...valueKeys(values)];
+    const mono = [...new Set([...shared, ...terms.map((t) => `w:${t.stem}`)])];
+    const cross = [...new Set([...shared, ...terms.flatMap((t) => crossKey(t.norm))])];
+    return { s, mentions, actors, values, terms, mono, cross, cyrillic: CYR.test(s.text.replace(/[«»]/g, '')) && terms.filter((t) => CYR.test(t.norm)).length * 2 >= terms.length };
+  });
+  const df = new Map<string, number>();
+  for (const info of infos) for (const f of new Set([...info.mono, ...info.cross])) df.set(f, (df.get(f) ?? 0) + 1);
+  const n = Math.max(infos.length, 1);
+  const weights = new Map<string, number>();
+  const weight = (f: string) => {
+    let w = weights.get(f);
+    if (w === undefined) {
+      const base = Math.log(1 + n / (df.get(f) ?? 1));
+      // Figures and dates are the most telling evidence that two sentences report one fact.
+      w = f.startsWith('w:') || f.startsWith('x:') ? base : f.startsWith('a:') ? base * 0.8 : base * 1.5;
+      weights.set(f, w);
+    }
+    return w;
+  };
+  const sq = (fs: string[]) => fs.reduce((t, f) => t + weight(f) ** 2, 0);
+  return {
+    infos,
+    weight,
+    df,
+    normMono: Float64Array.from(infos, (i) => sq(i.mono)),
+    normCross: Float64Array.from(infos, (i) => sq(i.cross)),
+  };
+}
+
+/** Cosine similarity of two sentences: within a language by stems, across languages by letters. */
+export function similarity(space: FeatureSpace, a: number, b: number): number {
+  const A = space.infos[a];
+  const B = space.infos[b];
+  const same = A.s.lang === B.s.lang;
+  const fa = same ? A.mono : A.cross;
+  const fb = new Set(same ? B.mono : B.cross);
+  let dot = 0;
+  for (const f of fa) if (fb.has(f)) dot += space.weight(f) ** 2;
+  const na = same ? space.normMono[a] : space.normCross[a];
+  const nb = same ? space.normMono[b] : space.normCross[b];
+  if (dot <= 0) return 0;
+  return dot / Math.sqrt(na * nb);
+}

@@ -1,0 +1,125 @@
+// Language rules of the drafter, per language (en, ru, uk): function words, the nouns that make a
+// role ("spokesman", "director"), the words that make a name an organisation ("Committee",
+// "Council"), reporting verbs, and the verbs and phrases of denial and doubt. Rules of the
+// languages, as the engine's are: nothing here names a person, a place or an event of a story.
+import { normWord, stem } from '../text/tokens';
+
+const words = (s: string) => new Set(s.split(/\s+/).filter(Boolean));
+
+/** Function words and reporting words, normalised: they carry no meaning for aligning reports. */
+export const STOP = words(`
+a an the and or but if of in on at to for from by with about as into over after before during than then that this these those
+there here it its is are was were be been being has have had do does did not no nor so such can could would should will may might
+must shall also only just even still yet very more most much many some any all each both other another same own one two three
+he she they them his her their we us our you your i me my who whom whose which what when where why how while up out off down
+said says say saying told tell tells according added adding asked noted stated reported reports report reportedly claimed
+mr mrs ms monday tuesday wednesday thursday friday saturday sunday yesterday today tonight night morning evening week weekend
+january february march april may june july august september october november december
+including include includes among whether however although though because last first since until around least almost nearly about than per cent percent new later earlier early ago time times
+и в во не что он на я с со как а то все она так его но да ты к у же вы за бы по только ее мне было вот от меня еще нет о из ему
+теперь когда даже ну вдруг ли если уже или ни быть был него до вас нибудь опять уж вам ведь там потом себя ничего ей может они
+тут где есть надо ней для мы тебя их чем была сам чтоб без будто чего раз тоже себе под будет ж тогда кто этот того потому этого
+какой совсем ним здесь этом один почти мой тем чтобы нее сейчас были куда зачем всех никогда можно при наконец два об другой хоть
+после над больше тот через эти нас про всего них какая много разве три эту моя впрочем хорошо свою этой перед иногда лучше чуть
+том нельзя такой им более всегда конечно всю между это также который которые которых которая которой этим заявил заявила
+заявили сообщил сообщила сообщили сказал сказала сказали по словам данным включая числе
+і й та в у на з із зі до від за по про для не що це як але а або чи то же ж би б бо він вона вони його її їх ми ви ти я
+вже ще так теж також був була було були буде бути є який яка яке які якого якої яких цей ця це ці того тому цього цієї
+після перед під над між через при без коли де там тут лише навіть більш більше усі всі все свій своя свої себе собі
+заявив заявила заявили повідомив повідомила повідомили сказав сказала сказали за словами даними зокрема числі
+`);
+
+/** Nouns that name an office or function: the last word of a role before a name ("Kremlin spokesman"). */
+const ROLE_NOUNS = words(`
+president vice-president spokesman spokeswoman spokesperson director minister mayor governor adviser advisor aide chairman
+chairwoman chair head chief secretary leader commander ambassador envoy official representative deputy premier chancellor
+king queen prince general colonel lieutenant marshal admiral prosecutor judge attorney senator congressman lawmaker mp
+speaker ombudsman commissioner inspector founder owner executive ceo editor correspondent analyst expert professor
+presidente
+президент министр директор глава председатель советник помощник пресс-секретарь спикер мэр губернатор посол генерал
+премьер лидер руководитель командующий представитель замминистра заместитель прокурор судья депутат сенатор
+президент міністр директор голова радник помічник речник прессекретар мер губернатор посол генерал прем'єр лідер керівник
+командувач представник заступник прокурор суддя депутат сенатор очільник
+`);
+
+/** Words that make a name an organisation ("Investigative Committee", "Islamic State"). */
+const ORG_WORDS = words(`
+committee council ministry state service court agency office party group embassy department directorate army forces
+police guard commission union organisation organization assembly parliament house bureau institute university company
+corporation bank network front brigade battalion movement administration government authority authorities cabinet
+federation league alliance command staff fund foundation board centre center agency's news
+`);
+
+export function isRoleNoun(word: string): boolean {
+  const n = normWord(word);
+  return ROLE_NOUNS.has(n) || (/[\u0400-\u04ff]/.test(n) && [...ROLE_NOUNS].some((r) => /[\u0400-\u04ff]/.test(r) && r.length > 3 && n.startsWith(r)));
+}
+
+export function isOrgWord(word: string): boolean {
+  return ORG_WORDS.has(normWord(word));
+}
+
+export function isStop(norm: string): boolean {
+  return STOP.has(norm) || norm.length < 2;
+}
+
+/** A reporting verb ("said", "заявил", "заявив"): its sentence attributes words to someone. */
+export const REPORTING: Record<string, RegExp> = {
+  en: /\b(said|says|told|stated|wrote|added|announced|declared|claimed|insisted|accused|called|vowed|warned|argued|asserted|maintained|alleged)\b/i,
+  ru: /(^|[^\p{L}])(заяв\p{L}*|сообщ\p{L}*|сказал\p{L}*|назвал\p{L}*|подчеркн\p{L}*|доложил\p{L}*|обвин\p{L}*|утвержд\p{L}*|написал\p{L}*|по словам)/u,
+  uk: /(^|[^\p{L}])(заяв\p{L}*|повідом\p{L}*|сказа\p{L}*|назва\p{L}*|наголоси\p{L}*|звинува\p{L}*|стверджу\p{L}*|написа\p{L}*|за словами)/u,
+};
+
+/** Denial: a verb of denying or rejecting, or a phrase of no involvement. */
+export const DENIAL: Record<string, RegExp> = {
+  en: /\b(den(y|ies|ied|ying|ial)|reject(s|ed|ing)?|dismiss(es|ed|ing)?|refut(e|es|ed|ing)|rebuff(s|ed)?|nothing to do with|no (role|involvement|part|link)|not involved|had no hand|(a|the) lie|lies|fabricat\w*|false|baseless|absurd)\b/i,
+  ru: /(отрица\p{L}*|опроверг\p{L}*|отверг\p{L}*|отвергл\p{L}*|непричаст\p{L}*|не име\p{L}* (никакого )?отношения|лож\p{L}*|абсурд\p{L}*)/iu,
+  uk: /(запереч\p{L}*|відкида\p{L}*|відкину\p{L}*|спростов\p{L}*|непричетн\p{L}*|не має (жодного )?стосунку|брехн\p{L}*|абсурд\p{L}*)/iu,
+};
+
+/** Doubt: no evidence given, questioned, unproven. */
+export const DOUBT: Record<string, RegExp> = {
+  en: /\b(no evidence|without (providing |offering |giving )?evidence|gave no evidence|offered no evidence|unproven|unsubstantiated|questioned|doubt(s|ed|ful)?|sceptic\w*|skeptic\w*|supposedly|allegedly)\b/i,
+  ru: /(без доказательств|не привел\p{L}* доказательств|доказательств\p{L}* не|сомнени\p{L}*|сомнева\p{L}*|якобы|голословн\p{L}*)/iu,
+  uk: /(жодних доказів|без доказів|не навел\p{L}* доказів|доказів не|сумнів\p{L}*|нібито|голослівн\p{L}*)/iu,
+};
+
+/** Negation of the verb: "did not", "не". */
+export const NEGATION: Record<string, RegExp> = {
+  en: /\b(not|no|never|n't|neither|nor)\b/i,
+  ru: /(^|[^\p{L}])(не|нет|никогда|ни)(?=[^\p{L}]|$)/u,
+  uk: /(^|[^\p{L}])(не|ні|ніколи|жодн\p{L}*)(?=[^\p{L}]|$)/u,
+};
+
+/** The language of a sentence by its letters ("uk" for і ї є ґ, "ru" for other Cyrillic). */
+export function langOf(text: string, fallback = 'en'): string {
+  if (/[іїєґІЇЄҐ]/.test(text)) return 'uk';
+  if (/[\u0400-\u04ff]{3}/.test(text)) return 'ru';
+  return fallback === 'ru' || fallback === 'uk' ? 'en' : fallback || 'en';
+}
+
+const TRANSLIT: Record<string, string> = {
+  а: 'a', б: 'b', в: 'v', г: 'g', ґ: 'g', д: 'd', е: 'e', ё: 'e', є: 'e', ж: 'zh', з: 'z', и: 'i', і: 'i', ї: 'i', й: 'i',
+  к: 'k', л: 'l', м: 'm', н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f', х: 'h', ц: 'ts', ч: 'ch', ш: 'sh',
+  щ: 'shch', ъ: '', ы: 'i', ь: '', э: 'e', ю: 'iu', я: 'ia', "'": '', '’': '', 'ʼ': '',
+};
+
+/**
+ * A word's letters in one rough Latin spelling, the same for its transliterations: Зеленський,
+ * Zelenskiy, Zelenskyy and Zelensky are all "zelenski"; Крокус and Crocus "krokus".
+ */
+export function skeleton(word: string): string {
+  let w = normWord(word).replace(/[’'ʼ`]/g, '');
+  w = [...w].map((c) => TRANSLIT[c] ?? c).join('');
+  w = w
+    .replace(/ye/g, 'e').replace(/yu/g, 'iu').replace(/ya/g, 'ia')
+    .replace(/kh/g, 'h').replace(/ph/g, 'f').replace(/x/g, 'ks').replace(/w/g, 'v').replace(/q/g, 'k')
+    .replace(/ts/g, 'k').replace(/c/g, 'k').replace(/[yj]/g, 'i')
+    .replace(/(.)\1+/g, '$1');
+  return w.replace(/[^a-z0-9]/g, '');
+}
+
+/** The stem the drafter compares words by (the engine's, ../text/tokens.ts). */
+export function stemOf(norm: string): string {
+  return stem(norm);
+}
