@@ -1,50 +1,11 @@
-// The popup's summary of one tab: the claims found (contradicted and disputed first), each with the
-// outlets that corroborate, differ or contradict, then the actors with their mention counts.
+// The popup's summary of one tab, taken in at a glance: the verdicts counted, who reported what as
+// one picture, the claims one line each (contradicted and disputed first; a click opens a claim's
+// sources and shows it on the page), then the actors with their mention counts.
+import { useState } from 'preact/hooks';
 import type { PageSummary as Summary } from '@/lib/protocol';
-import { Quote } from './Quote';
-
-const MARK = { corroborates: '✓', differs: '~', contradicts: '✗' } as const;
-
-/** Who reported what, at a glance: claims x outlets. */
-function Coverage({ claims }: { claims: Summary['result']['claims'] }) {
-  const outlets = [...new Map(claims.flatMap((c) => c.sources.map((s) => [s.outletId, s.outlet] as const))).entries()];
-  if (!outlets.length) return null;
-  return (
-    <>
-      <h2>Who reported what</h2>
-      <table class="coverage">
-        <caption class="legend">✓ agrees · ~ differs · ✗ contradicts · blank: not reported</caption>
-        <thead>
-          <tr>
-            <th scope="col">Claim</th>
-            {outlets.map(([id, name]) => (
-              <th key={id} scope="col" title={name}>
-                {name.length > 12 ? `${name.slice(0, 11)}…` : name}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {claims.map((c) => (
-            <tr key={`${c.pack}/${c.id}`}>
-              <th scope="row" title={c.text}>
-                {c.text.length > 48 ? `${c.text.slice(0, 47)}…` : c.text}
-              </th>
-              {outlets.map(([id, name]) => {
-                const s = c.sources.find((x) => x.outletId === id);
-                return (
-                  <td key={id} class={s ? `cell-${s.stance}` : 'cell-none'} aria-label={`${name}: ${s ? s.stance : 'not reported'}`}>
-                    {s ? MARK[s.stance] : ''}
-                  </td>
-                );
-              })}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </>
-  );
-}
+import { claimsCoverage, orderClaims, plural, VERDICT_LABEL, verdictCounts } from '@/lib/present';
+import { AllSources, Figures, Positions, Verdict, VERDICT_SIGN } from './card/ClaimBody';
+import { CoveragePicture } from './Coverage';
 
 /** The switch for the tab's site: turning it off or on reloads the tab. */
 export function SiteSwitch({ host, enabled, onChange }: { host: string; enabled: boolean; onChange: (enabled: boolean) => void }) {
@@ -57,19 +18,52 @@ export function SiteSwitch({ host, enabled, onChange }: { host: string; enabled:
 
 export type PageSummaryState = { kind: 'loading' } | { kind: 'ready'; summary: Summary | null } | { kind: 'unavailable'; message: string };
 
-const STANCE = { corroborates: 'agrees', differs: 'differs', contradicts: 'contradicts' } as const;
-const VERDICT = { corroborated: 'Corroborated', contradicted: 'Contradicted', disputed: 'Disputed', mixed: 'Reported differently' } as const;
-
 /** Shows a claim's or an actor's first mention on the page (scrolls to it and flashes it). */
 export type Reveal = (kind: 'claim' | 'actor', pack: string, id: string) => void;
 
-/** The text of a claim or an actor's name: a button that shows it on the page, when that is possible. */
+type Claim = Summary['result']['claims'][number];
+
+/** The text of an actor's name: a button that shows it on the page, when that is possible. */
 function Shown({ text, onClick }: { text: string; onClick?: () => void }) {
   if (!onClick) return <>{text}</>;
   return (
     <button type="button" class="reveal" title="Show it on the page" onClick={onClick}>
       {text}
     </button>
+  );
+}
+
+/** One claim, one line: its verdict and text; a click opens its sources and shows it on the page. */
+function ClaimLine({ claim, onReveal }: { claim: Claim; onReveal?: Reveal }) {
+  const [open, setOpen] = useState(false);
+  const detail = `src-${claim.pack}-${claim.id}`.replace(/[^\w-]/g, '_');
+  return (
+    <li class={`page-claim verdict-${claim.verdict}`}>
+      <button
+        type="button"
+        class="claim-line"
+        aria-expanded={open}
+        aria-controls={detail}
+        title={onReveal ? 'Its sources, and where it is on the page' : 'Its sources'}
+        onClick={() => {
+          setOpen(!open);
+          if (!open) onReveal?.('claim', claim.pack, claim.id);
+        }}
+      >
+        <span class="sign" aria-hidden="true">
+          {VERDICT_SIGN[claim.verdict]}
+        </span>
+        <span class="claim-text">{claim.text}</span>
+      </button>
+      {claim.conflict && <Figures conflict={claim.conflict} class="claim-summary figures" />}
+      {open && (
+        <div class="claim-detail" id={detail}>
+          {!claim.conflict && <p class="claim-summary">{claim.summary}</p>}
+          <Positions positions={claim.positions} />
+          <AllSources claim={claim} page={claim.match?.text ?? ''} class="claim-sources" />
+        </div>
+      )}
+    </li>
   );
 }
 
@@ -80,32 +74,39 @@ export function PageSummary({ state, onReveal }: { state: PageSummaryState; onRe
   if (s?.siteOff) return <p class="status empty">Crosscheck is turned off on this site.</p>;
   if (!s || (!s.result.claims.length && !s.result.actors.length))
     return <p class="status empty">Nothing found on this page: no known actor or claim.</p>;
-  const { claims, actors } = s.result;
+  const { actors } = s.result;
+  const claims = orderClaims(s.result.claims);
+  const counts = verdictCounts(claims);
   return (
     <section aria-label="This page">
+      {counts.length > 0 && (
+        <p class="verdict-counts">
+          {counts.map((c, i) => (
+            <span key={c.verdict} class={`count verdict-${c.verdict}`}>
+              {i > 0 && ' · '}
+              {c.text}
+            </span>
+          ))}
+        </p>
+      )}
       <p class="counts">
-        {claims.length} claim{claims.length === 1 ? '' : 's'} · {actors.length} actor{actors.length === 1 ? '' : 's'} found
+        {plural(claims.length, 'claim')} · {plural(actors.length, 'actor')} found
       </p>
-      <ul class="page-claims">
-        {claims.map((c) => (
-          <li key={`${c.pack}/${c.id}`} class={`page-claim verdict-${c.verdict}`}>
-            <div class="claim-head">
-              <span class="verdict">{VERDICT[c.verdict]}</span> <Shown text={c.text} onClick={onReveal && (() => onReveal('claim', c.pack, c.id))} />
-            </div>
-            <div class="claim-summary">{c.conflict ? c.conflict.note : c.summary}</div>
-            <ul class="claim-sources">
-              {c.sources.map((src) => (
-                <li key={src.articleId}>
-                  <strong>{src.outlet}</strong> <span class={`badge badge-${src.stance}`}>{STANCE[src.stance]}</span>
-                  {src.differences.length > 0 && <em> {src.differences.join('; ')}</em>}
-                  <Quote text={src.quote} differing={src.differing ?? []} />
-                </li>
+      {claims.length > 0 && <CoveragePicture grid={claimsCoverage(claims)} id="page-coverage" />}
+      {counts.map((group) => (
+        <div key={group.verdict} class={`claim-group verdict-${group.verdict}`}>
+          <h2 class="group-head">
+            <Verdict verdict={group.verdict} /> <span class="group-count">{group.count}</span>
+          </h2>
+          <ul class="page-claims" aria-label={`${VERDICT_LABEL[group.verdict]} claims`}>
+            {claims
+              .filter((c) => c.verdict === group.verdict)
+              .map((c) => (
+                <ClaimLine key={`${c.pack}/${c.id}`} claim={c} onReveal={onReveal} />
               ))}
-            </ul>
-          </li>
-        ))}
-      </ul>
-      <Coverage claims={claims} />
+          </ul>
+        </div>
+      ))}
       <h2>Actors</h2>
       <ul class="page-actors">
         {actors.map((a) => (

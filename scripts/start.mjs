@@ -2,7 +2,8 @@
 // `npm start`: builds the extension, serves a demo article of the bundled story on 127.0.0.1 and
 // opens it in Chromium with the extension loaded.
 // With a display (DISPLAY set, not CI): a visible window; runs until the browser is closed.
-// Without one: headless; saves demo-output/page.png and demo-output/popup.png, then exits.
+// Without one: headless; saves the page, the actor's and the claim's cards (first view and
+// expanded) and the popup into demo-output/, copies them into docs/screenshots/ (the README's), then exits.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -12,6 +13,7 @@ import { ROOT, hoverText, launchWithExtension } from './launch-chromium.mjs';
 
 const PACK_FILE = path.join(ROOT, 'assets', 'packs', 'putin-residence-claim-2025-12.json');
 const OUT_DIR = path.join(ROOT, 'demo-output');
+const SHOTS_DIR = path.join(ROOT, 'docs', 'screenshots');
 
 function build() {
   console.log('Building the extension (wxt build)…');
@@ -40,13 +42,20 @@ function demoPage(pack) {
   return { html, article };
 }
 
-/** Hovers the first occurrence of `needle` in the article and screenshots the page with its card. */
+/** Hovers the first occurrence of `needle` in the article and screenshots the page with its card; returns the card. */
 async function hoverAndShoot(page, needle, file) {
   await page.keyboard.press('Escape');
-  if (!(await hoverText(page, needle))) return false;
+  const card = await hoverText(page, needle);
+  if (!card) return null;
   await page.waitForTimeout(200);
   await page.screenshot({ path: file });
-  return true;
+  return card;
+}
+
+/** The card alone, as a reader sees it (its element, without the page around it). */
+async function shootCard(card, file) {
+  await card.screenshot({ path: file }).catch((e) => console.warn(`Could not save ${file}: ${e instanceof Error ? e.message : e}`));
+  return fs.existsSync(file) ? file : null;
 }
 
 async function serve(html) {
@@ -99,11 +108,20 @@ async function main() {
     const pagePng = path.join(OUT_DIR, 'page.png');
     await page.screenshot({ path: pagePng }); // what a reader sees on opening the article
     const cards = [];
-    for (const [needle, file] of [['Lavrov', 'card-actor.png'], ['91 long-range drones', 'card-claim.png']]) {
-      const shot = path.join(OUT_DIR, file);
-      if (await hoverAndShoot(page, needle, shot)) cards.push(shot);
-      else console.warn(`No card opened when hovering "${needle}".`);
-    }
+    const actorCard = await hoverAndShoot(page, 'Lavrov', path.join(OUT_DIR, 'page-actor-card.png'));
+    if (actorCard) cards.push(await shootCard(actorCard, path.join(OUT_DIR, 'card-actor.png')));
+    else console.warn('No card opened when hovering "Lavrov".');
+    const claimCard = await hoverAndShoot(page, '91 long-range drones', path.join(OUT_DIR, 'page-claim-card.png'));
+    if (claimCard) {
+      cards.push(await shootCard(claimCard, path.join(OUT_DIR, 'card-claim.png')));
+      // "Show all 5 outlets": every outlet's words.
+      const more = claimCard.getByRole('button', { expanded: false }).first();
+      if (await more.count()) {
+        await more.click();
+        await page.waitForTimeout(300);
+        cards.push(await shootCard(claimCard, path.join(OUT_DIR, 'card-claim-expanded.png')));
+      }
+    } else console.warn('No card opened when hovering "91 long-range drones".');
 
     const popup = await ext.context.newPage();
     await popup.setViewportSize({ width: 360, height: 600 });
@@ -121,9 +139,13 @@ async function main() {
     const popupPng = path.join(OUT_DIR, 'popup.png');
     await popup.screenshot({ path: popupPng }); // 360 x 600, the most a toolbar popup shows before it scrolls
 
+    // The README shows these: docs/screenshots/ gets the same files.
+    fs.mkdirSync(SHOTS_DIR, { recursive: true });
+    for (const f of [pagePng, popupPng, ...cards.filter(Boolean)]) fs.copyFileSync(f, path.join(SHOTS_DIR, path.basename(f)));
     console.log(`Screenshot of the demo page: ${path.relative(process.cwd(), pagePng) || pagePng}`);
     console.log(`Screenshot of the popup:     ${path.relative(process.cwd(), popupPng) || popupPng}`);
-    for (const c of cards) console.log(`Screenshot of a hover card: ${path.relative(process.cwd(), c) || c}`);
+    for (const c of cards.filter(Boolean)) console.log(`Screenshot of a hover card: ${path.relative(process.cwd(), c) || c}`);
+    console.log(`Copied into ${path.relative(process.cwd(), SHOTS_DIR) || SHOTS_DIR} (the README's pictures).`);
   } finally {
     await ext.close();
     server.close();

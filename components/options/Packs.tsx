@@ -8,6 +8,7 @@ import { formatBytes } from '../../lib/sync/download';
 import { errorText } from '../../lib/error-text';
 import { plural, signerText } from '../PackList';
 import { formatDateTime, type OptionsApi } from './api';
+import { PackCoverage } from './PackCoverage';
 
 /** The pack format's limit; a larger file is refused before it is read. */
 const MAX_FILE_BYTES = 32 * 1024 * 1024;
@@ -125,6 +126,7 @@ export function Packs({ api, packs, bundled, reload }: { api: OptionsApi; packs:
               <div class="pack-meta">
                 {plural(p.counts.claims, 'claim')} · {plural(p.counts.actors, 'actor')} · {signerText(p.signer)} · last updated {formatDateTime(p.installedAt)}
               </div>
+              <PackCoverage api={api} id={p.id} title={p.title} />
               <div class="actions">
                 <button type="button" onClick={() => remove(p)} aria-label={`Remove ${p.title}`}>
                   Remove

@@ -71,8 +71,9 @@ export function Reading({ api, settings: loaded, sites, reload }: { api: Options
           />
           <label for="highlight-style">Highlight style</label>
           <select id="highlight-style" value={settings.highlightStyle} onChange={(e) => void save({ highlightStyle: e.currentTarget.value as ReadingSettings['highlightStyle'] })}>
-            <option value="background">Background colour</option>
-            <option value="underline">Underline</option>
+            <option value="quiet">Quiet: contradicted and disputed claims stand out</option>
+            <option value="background">Highlight everything (shade every claim)</option>
+            <option value="underline">Underline every claim</option>
           </select>
           <label for="check-interval">Check feeds every (hours, {SETTING_LIMITS.checkIntervalHours.min}–{SETTING_LIMITS.checkIntervalHours.max})</label>
           <input

@@ -3,9 +3,9 @@
 // unmounts the Preact tree and removes the host. The card is a manual popover in the top layer,
 // placed by floating-ui next to its anchor; a host the page removed or moved into its own elements
 // goes back at the end of <body> when the next card is drawn.
-import { computePosition, flip, offset, shift } from '@floating-ui/dom';
+import { autoUpdate, computePosition, flip, offset, shift } from '@floating-ui/dom';
 import { render } from 'preact';
-import { HoverCard, type CardContent } from '@/components/HoverCard';
+import { announcement, HoverCard, type CardContent } from '@/components/HoverCard';
 
 /** What the card host needs of createShadowRootUi's UI. */
 export interface ShadowUi {
@@ -52,10 +52,25 @@ export function createCardHost(createUi: CreateShadowUi, o: CardHostOptions): Ca
   let container: HTMLElement | null = null;
   let mounting: Promise<void> | null = null;
   let anchor: DOMRect | null = null;
+  let unfollow = () => {};
 
   const draw = (content: CardContent | null) => {
     if (!container) return;
-    render(content ? <HoverCard content={content} onClose={() => draw(null)} /> : null, container);
+    if (!content) {
+      unfollow();
+      unfollow = () => {};
+    }
+    // The live region stays put between cards, so a screen reader announces each card that opens
+    // while the focus stays on the page (hover never takes it).
+    render(
+      <>
+        <p class="sr-only" role="status" aria-live="polite">
+          {announcement(content)}
+        </p>
+        {content ? <HoverCard content={content} onClose={() => draw(null)} /> : null}
+      </>,
+      container,
+    );
     const el = container.querySelector<HTMLElement>('.card');
     if (!el || !anchor) return;
     // In the top layer (a manual popover): no transform, clipping or stacking of the page's
@@ -72,10 +87,14 @@ export function createCardHost(createUi: CreateShadowUi, o: CardHostOptions): Ca
     top();
     o.frame(top);
     const a = anchor;
-    void computePosition({ getBoundingClientRect: () => a }, el, { strategy: 'fixed', placement: 'bottom-start', middleware: [offset(8), flip(), shift({ padding: 8 })] }).then(({ x, y }) => {
-      el.style.left = `${x}px`;
-      el.style.top = `${y}px`;
-    });
+    const place = () =>
+      void computePosition({ getBoundingClientRect: () => a }, el, { strategy: 'fixed', placement: 'bottom-start', middleware: [offset(8), flip(), shift({ padding: 8, crossAxis: true })] }).then(({ x, y }) => {
+        el.style.left = `${x}px`;
+        el.style.top = `${y}px`;
+      });
+    // Placed again when the card grows ("Show all"), so it stays on screen.
+    unfollow();
+    unfollow = autoUpdate({ getBoundingClientRect: () => a }, el, place, { ancestorScroll: false, ancestorResize: false, elementResize: true, layoutShift: false });
   };
 
   const host: CardHost = {
@@ -110,6 +129,8 @@ export function createCardHost(createUi: CreateShadowUi, o: CardHostOptions): Ca
     host: () => ui?.shadowHost ?? null,
     contains: (e) => !!ui && e.composedPath().includes(ui.shadowHost),
     destroy() {
+      unfollow();
+      unfollow = () => {};
       ui?.remove();
       ui = null;
       container = null;

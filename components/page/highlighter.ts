@@ -4,6 +4,8 @@
 import { locate, type TextSegment } from '@/lib/extract/visible-text';
 import type { ScanActor, ScanClaim, ScanResult } from '@/lib/scan/engine';
 import type { HighlightStyle } from '@/lib/protocol';
+import { quietHighlightCss } from '@/lib/present/palette';
+import { sentenceShare } from '@/lib/present/words';
 
 export type Mark =
   | { kind: 'actor'; range: Range; actor: ScanActor }
@@ -46,7 +48,17 @@ export function buildMarks(result: ScanResult, segments: TextSegment<Node>[], ma
   const mentions = result.actors.flatMap((actor) => actor.mentions.map((m) => ({ actor, m })));
   // A sentence may state several claims: the one it states best comes first, so it opens.
   const claimMarks = result.claims.flatMap((claim) => claim.matches.map((m) => ({ claim, m })));
-  claimMarks.sort((a, b) => b.m.score - a.m.score);
+  // Equal scores on one sentence: the claim whose words account for more of the sentence first.
+  const shared = new Map<number, number>();
+  for (const { m } of claimMarks) shared.set(m.start, (shared.get(m.start) ?? 0) + 1);
+  const share = new Map<(typeof claimMarks)[number], number>();
+  const shareOf = (x: (typeof claimMarks)[number]) => {
+    if ((shared.get(x.m.start) ?? 0) < 2) return 0;
+    let v = share.get(x);
+    if (v === undefined) share.set(x, (v = sentenceShare(x.claim.text, x.m.text)));
+    return v;
+  };
+  claimMarks.sort((a, b) => b.m.score - a.m.score || shareOf(b) - shareOf(a));
   // Past the limit, the marks that start before the limit's mark in reading order.
   let before = Infinity;
   if (mentions.length + claimMarks.length > maxMarks) {
@@ -65,7 +77,18 @@ export function buildMarks(result: ScanResult, segments: TextSegment<Node>[], ma
   return marks;
 }
 
-const STYLE = `
+/**
+ * The quiet style (the default): actor names get a thin underline, claims the outlets corroborate
+ * a faint dotted one, disputed claims a dashed and contradicted ones a wavy line in colours that
+ * keep 3:1 against light and dark pages (lib/present/palette.ts). Nothing fills the text.
+ */
+const QUIET_STYLE = `
+${quietHighlightCss()}
+::highlight(crosscheck-flash) { background-color: rgba(255, 214, 0, 0.6); }
+`;
+
+/** "Highlight everything": every claim shaded, as the reader may choose in the reading settings. */
+const BACKGROUND_STYLE = `
 ::highlight(crosscheck-actor) { text-decoration: underline dotted #1f5fa8 2px; text-underline-offset: 3px; }
 ::highlight(crosscheck-claim) { background-color: rgba(31, 95, 168, 0.14); }
 ::highlight(crosscheck-disputed) { background-color: rgba(120, 80, 170, 0.16); text-decoration: underline dashed #6b4fa0 1px; }
@@ -79,14 +102,14 @@ const STYLE = `
 ::highlight(crosscheck-flash) { background-color: rgba(255, 214, 0, 0.6); }
 `;
 
-/** The reader's other style: claims underlined, not shaded (the verdicts still differ by line style). */
-const UNDERLINE_STYLE = `
+/** Every claim underlined, not shaded (the verdicts still differ by line style). */
+const UNDERLINE_STYLE = `${BACKGROUND_STYLE}
 ::highlight(crosscheck-claim) { background-color: transparent; text-decoration: underline solid rgba(31, 95, 168, 0.7) 2px; text-underline-offset: 3px; }
 ::highlight(crosscheck-disputed) { background-color: transparent; text-decoration: underline dashed #6b4fa0 2px; text-underline-offset: 3px; }
 ::highlight(crosscheck-contradicted) { background-color: transparent; text-decoration: underline wavy #b35c00 2px; text-underline-offset: 3px; }
 `;
 
-const styleFor = (s: HighlightStyle) => (s === 'underline' ? STYLE + UNDERLINE_STYLE : STYLE);
+export const styleFor = (s: HighlightStyle): string => (s === 'underline' ? UNDERLINE_STYLE : s === 'background' ? BACKGROUND_STYLE : QUIET_STYLE);
 
 const NAMES = ['crosscheck-actor', 'crosscheck-claim', 'crosscheck-disputed', 'crosscheck-contradicted'] as const;
 
@@ -103,7 +126,7 @@ const nameOf = (m: Mark): (typeof NAMES)[number] =>
  * Paints the marks; returns a function that removes every highlight and the stylesheet. Where the
  * Highlight API is missing, the marked text is wrapped in elements instead (see paintByWrapping).
  */
-export function paint(marks: readonly Mark[], style: HighlightStyle = 'background'): () => void {
+export function paint(marks: readonly Mark[], style: HighlightStyle = 'quiet'): () => void {
   if (!marks.length) return () => {};
   const registry = (globalThis.CSS as { highlights?: HighlightRegistry } | undefined)?.highlights;
   if (!registry || typeof Highlight === 'undefined') return paintByWrapping(marks, style);
@@ -139,7 +162,7 @@ const wrapStyle = (style: HighlightStyle) => styleFor(style).replace(/::highligh
  * it). Extraction never reads editable regions, so nothing is wrapped where the reader types. The
  * Ranges follow the split text, so hover and navigation still work; removal unwraps.
  */
-export function paintByWrapping(marks: readonly Mark[], style: HighlightStyle = 'background'): () => void {
+export function paintByWrapping(marks: readonly Mark[], style: HighlightStyle = 'quiet'): () => void {
   const doc = marks[0]?.range.startContainer.ownerDocument;
   if (!doc) return () => {};
   const wrapped: HTMLElement[] = [];

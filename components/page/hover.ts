@@ -45,14 +45,18 @@ export function watchHover(marks: () => readonly Mark[], o: HoverOptions): void 
   let closeTimer: ReturnType<typeof setTimeout> | undefined;
   let frame = 0;
   let last: PointerEvent | null = null;
+  // Whether the pointer is over the card is read while the event is dispatched: afterwards its
+  // composed path is empty (DOM), and a pointer resting on the card would close it.
+  let lastOverCard = false;
   const onMove = (e: PointerEvent) => {
     if (!e.isTrusted) return;
     last = e;
+    lastOverCard = o.overCard(e);
     if (frame) return;
     frame = requestAnimationFrame(() => {
       frame = 0;
       const ev = last!;
-      if (o.overCard(ev)) {
+      if (lastOverCard) {
         clearTimeout(closeTimer);
         return;
       }

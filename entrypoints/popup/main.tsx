@@ -82,10 +82,9 @@ function Popup() {
     <>
       <header>
         <h1>Crosscheck</h1>
+        {site && <SiteSwitch host={site.host} enabled={site.enabled} onChange={site.set} />}
       </header>
       <main>
-        <h2>This page</h2>
-        {site && <SiteSwitch host={site.host} enabled={site.enabled} onChange={site.set} />}
         <PageSummary state={summary} onReveal={summary.tabId === undefined ? undefined : reveal} />
         <h2>Claim packs</h2>
         <PackList state={packs} updateNow={() => client.send({ type: 'update-now' })} />

@@ -77,7 +77,7 @@ export const SettingsRequest = v.object({ type: v.literal('settings') });
 export const SetSettingsRequest = v.object({
   type: v.literal('set-settings'),
   hoverDelayMs: v.optional(v.pipe(v.number(), v.finite())),
-  highlightStyle: v.optional(v.picklist(['background', 'underline'])),
+  highlightStyle: v.optional(v.picklist(['quiet', 'background', 'underline'])),
   checkIntervalHours: v.optional(v.pipe(v.number(), v.finite())),
 });
 export const SitesRequest = v.object({ type: v.literal('sites') });

@@ -64,7 +64,9 @@ export interface TrustedKeyView {
   addedAt: string;
 }
 
-export type HighlightStyle = 'background' | 'underline';
+/** 'quiet' (the default): thin underlines, contradicted and disputed claims standing out; 'background': every claim shaded ("highlight everything"); 'underline': every claim underlined. */
+export type HighlightStyle = 'quiet' | 'background' | 'underline';
+export const HIGHLIGHT_STYLES: readonly HighlightStyle[] = ['quiet', 'background', 'underline'];
 
 export interface ReadingSettings {
   /** How long the pointer rests on a mention before its card opens, in ms (SETTING_LIMITS). */
@@ -77,7 +79,7 @@ export interface ReadingSettings {
 /** How the content script shows what it found (the reader's settings). */
 export type DisplaySettings = Pick<ReadingSettings, 'hoverDelayMs' | 'highlightStyle'>;
 /** The reading settings' defaults for the page (here, so the content script needs no more). */
-export const DEFAULT_DISPLAY: DisplaySettings = { hoverDelayMs: 350, highlightStyle: 'background' };
+export const DEFAULT_DISPLAY: DisplaySettings = { hoverDelayMs: 350, highlightStyle: 'quiet' };
 export const DEFAULT_SETTINGS: ReadingSettings = { ...DEFAULT_DISPLAY, checkIntervalHours: 12 };
 /** The ranges the options page offers and the background enforces. */
 export const SETTING_LIMITS = { hoverDelayMs: { min: 0, max: 2000 }, checkIntervalHours: { min: 1, max: 168 } } as const;

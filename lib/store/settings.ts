@@ -1,6 +1,6 @@
 // The reader's settings, kept in the extension's database: the sites turned off, the reading
 // settings (hover delay, highlight style, how often feeds are checked) and start-up markers.
-import { DEFAULT_SETTINGS, SETTING_LIMITS, type ReadingSettings } from '../protocol/views';
+import { DEFAULT_SETTINGS, HIGHLIGHT_STYLES, SETTING_LIMITS, type HighlightStyle, type ReadingSettings } from '../protocol/views';
 import type { CrosscheckDb } from './db';
 
 const DISABLED_SITES = 'disabledSites';
@@ -31,13 +31,15 @@ function inRange(value: unknown, min: number, max: number): value is number {
   return typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max;
 }
 
+const isStyle = (value: unknown): value is HighlightStyle => HIGHLIGHT_STYLES.includes(value as HighlightStyle);
+
 /** The stored settings; anything missing or out of range reads as its default. */
 export async function getSettings(db: CrosscheckDb): Promise<ReadingSettings> {
   const raw = ((await db.settings.get(READING))?.value ?? {}) as Record<string, unknown>;
   const L = SETTING_LIMITS;
   return {
     hoverDelayMs: inRange(raw.hoverDelayMs, L.hoverDelayMs.min, L.hoverDelayMs.max) ? raw.hoverDelayMs : DEFAULT_SETTINGS.hoverDelayMs,
-    highlightStyle: raw.highlightStyle === 'underline' || raw.highlightStyle === 'background' ? raw.highlightStyle : DEFAULT_SETTINGS.highlightStyle,
+    highlightStyle: isStyle(raw.highlightStyle) ? raw.highlightStyle : DEFAULT_SETTINGS.highlightStyle,
     checkIntervalHours: inRange(raw.checkIntervalHours, L.checkIntervalHours.min, L.checkIntervalHours.max) ? raw.checkIntervalHours : DEFAULT_SETTINGS.checkIntervalHours,
   };
 }
@@ -49,8 +51,8 @@ export async function setSettings(db: CrosscheckDb, change: Partial<ReadingSetti
     return { ok: false, message: `The hover delay must be a whole number of milliseconds from ${L.hoverDelayMs.min} to ${L.hoverDelayMs.max}` };
   if (change.checkIntervalHours !== undefined && !inRange(change.checkIntervalHours, L.checkIntervalHours.min, L.checkIntervalHours.max))
     return { ok: false, message: `The update interval must be a whole number of hours from ${L.checkIntervalHours.min} to ${L.checkIntervalHours.max}` };
-  if (change.highlightStyle !== undefined && change.highlightStyle !== 'background' && change.highlightStyle !== 'underline')
-    return { ok: false, message: 'The highlight style is "background" or "underline"' };
+  if (change.highlightStyle !== undefined && !isStyle(change.highlightStyle))
+    return { ok: false, message: 'The highlight style is "quiet", "background" or "underline"' };
   return db.transaction('rw', db.settings, async () => {
     const settings = { ...(await getSettings(db)), ...Object.fromEntries(Object.entries(change).filter(([, v]) => v !== undefined)) } as ReadingSettings;
     await db.settings.put({ key: READING, value: settings });

@@ -100,7 +100,9 @@ describe('reading a news page', () => {
     await expect.poll(async () => (await popup.locator('body').innerText()).replace(/\s+/g, ' '), { timeout: 10_000 }).toMatch(/claims · \d+ actors found/);
     const text = (await popup.locator('body').innerText()).replace(/\s+/g, ' ');
     expect(text).toMatch(/Sergei Lavrov said Ukraine attacked Putin's residence/);
-    expect(text).toMatch(/Reuters agrees/);
+    // A claim's line opens to its sources, each outlet with its stance.
+    await popup.getByRole('button', { name: /Sergei Lavrov said Ukraine attacked Putin's residence/ }).click();
+    await expect.poll(async () => (await popup.locator('body').innerText()).replace(/\s+/g, ' '), { timeout: 5000 }).toMatch(/Reuters agrees/);
     await popup.close();
     await p.close();
   });

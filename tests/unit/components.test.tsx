@@ -3,9 +3,10 @@
 // names, links. Fixtures are a real scan of the bundled pack, and hand-made ScanClaims (lib/scan)
 // and ActorCards (lib/protocol) where the pack has no such case (article URLs, hostile strings).
 import { render, type ComponentChild } from 'preact';
+import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { testContainer } from '../helpers/dom';
-import { HoverCard, type CardContent } from '@/components/HoverCard';
+import { announcement, HoverCard, type CardContent } from '@/components/HoverCard';
 import { PackList, plural, type PackListState } from '@/components/PackList';
 import { PageSummary, SiteSwitch, type PageSummaryState } from '@/components/PageSummary';
 import type { ActorCard, PageSummary as Summary } from '@/lib/protocol';
@@ -121,8 +122,8 @@ function show(vnode: ComponentChild): HTMLElement {
 
 const text = (el: Element | null | undefined): string => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
-/** The accessible name: aria-label, else the text content. */
-const nameOf = (el: Element): string => el.getAttribute('aria-label') ?? text(el);
+/** The accessible name: aria-label, else the text content a screen reader reads (aria-hidden parts left out). */
+const nameOf = (el: Element): string => el.getAttribute('aria-label') ?? spoken(el);
 
 const ROLE_SELECTOR: Record<string, string> = {
   button: 'button, [role="button"]',
@@ -150,6 +151,23 @@ function byRole(root: Element, role: string, name?: string | RegExp): HTMLElemen
   const els = allByRole(root, role, name);
   if (els.length !== 1) throw new Error(`expected one ${role}${name ? ` named ${name}` : ''}, found ${els.length}`);
   return els[0];
+}
+
+/** What a screen reader reads of an element: its text without the parts hidden from it (aria-hidden signs). */
+function spoken(el: Element | null | undefined): string {
+  if (!el) return '';
+  const copy = el.cloneNode(true) as Element;
+  for (const hidden of copy.querySelectorAll('[aria-hidden="true"]')) hidden.remove();
+  return text(copy);
+}
+
+/** Opens a claim card's "Show all N outlets" and returns the list of every outlet's report. */
+function showAll(card: HTMLElement): HTMLElement {
+  const more = byRole(card, 'button', /^Show all \d+ outlets?$/);
+  expect(more.getAttribute('aria-expanded')).toBe('false');
+  act(() => more.click());
+  expect(more.getAttribute('aria-expanded')).toBe('true');
+  return byRole(card, 'list', 'What each outlet reported');
 }
 
 /** Direct children items of a list. */
@@ -208,10 +226,22 @@ describe('HoverCard: an actor', () => {
     const [drone, terror] = items(list);
     expect(items(list)).toHaveLength(2);
     expect(text(drone.querySelector('.claim'))).toBe(lavrovCard.claims[0].text);
-    expect(text(drone.querySelector('.counts'))).toBe('(2 agree, 1 differ: Daily Maverick, Reuters, RFE/RL)');
-    expect(text(drone.querySelector('.disputed'))).toBe('Volodymyr Zelensky denies; Donald Trump questions');
-    expect(text(terror.querySelector('.counts'))).toBe('(1 agree, 2 contradict: Reuters)');
+    expect(text(drone.querySelector('.counts'))).toBe('✓ 2 agree · ≈ 1 differ · Daily Maverick, Reuters, RFE/RL');
+    expect(text(drone.querySelector('.disputed'))).toBe('Disputed: Volodymyr Zelensky denies; Donald Trump questions');
+    expect(text(terror.querySelector('.counts'))).toBe('✓ 1 agree · ✗ 2 contradict · Reuters');
     expect(terror.querySelector('.disputed')).toBeNull();
+  });
+
+  it("lists three of the page's claims at first, the rest behind a button", () => {
+    const many: ActorCard = { ...lavrovCard, claims: [1, 2, 3, 4, 5].map((i) => ({ ...lavrovCard.claims[1], id: `c${i}`, text: `Claim ${i}.` })) };
+    const c = show(<HoverCard content={lavrov(many)} onClose={() => {}} />);
+    const shown = () => items(byRole(c, 'list', 'Claims involving this actor')).map((li) => text(li.querySelector('.claim')));
+    expect(shown()).toEqual(['Claim 1.', 'Claim 2.', 'Claim 3.']);
+    const more = byRole(c, 'button', 'Show all 5 claims on this page');
+    expect(more.getAttribute('aria-expanded')).toBe('false');
+    act(() => more.click());
+    expect(shown()).toEqual(['Claim 1.', 'Claim 2.', 'Claim 3.', 'Claim 4.', 'Claim 5.']);
+    expect(more.getAttribute('aria-expanded')).toBe('true');
   });
 
   it('closes with its Close button and with Escape', () => {
@@ -228,12 +258,29 @@ describe('HoverCard: an actor', () => {
 
 describe('HoverCard: a claim', () => {
   const claimCard = (claim: ScanClaim) => show(<HoverCard content={{ kind: 'claim', claim }} onClose={() => {}} />);
+  /** Five outlets on the 91 drones: four wire copies in near-identical words, and RFE/RL's own. */
+  const WIRE = 'Lavrov said Ukraine had tried to attack the residence on December 28-29 with 91 long-range drones which were all destroyed.';
+  const wireClaim = (page: string): ScanClaim => ({
+    ...claimOf('drone-attack'),
+    verdict: 'disputed',
+    conflict: undefined,
+    summary: 'Reported alike by 5 outlets',
+    match: { text: page, start: 0, end: page.length },
+    sources: [
+      source({ outlet: 'Daily Maverick', outletId: 'dm', articleId: 'a0', quote: WIRE.replace('December 28-29', '28-29 December') }),
+      source({ outlet: 'Reuters', outletId: 'reuters', articleId: 'a1', quote: WIRE }),
+      source({ outlet: 'Unidentified outlet (condensed Reuters rewrite)', outletId: 'cr', articleId: 'a2', quote: WIRE.replace('had tried to attack', 'attempted to attack') }),
+      source({ outlet: 'Unidentified outlet (US-edited Reuters copy)', outletId: 'us', articleId: 'a3', quote: WIRE.replace('which were all', 'all of them') }),
+      source({ outlet: 'RFE/RL', outletId: 'rferl', articleId: 'a4', quote: 'In a statement on Telegram, Lavrov claimed that Ukraine used 91 drones in a "terrorist attack".' }),
+    ],
+  });
+  const passages = (c: HTMLElement) => items(byRole(c, 'list', 'What the outlets say, alike wordings once'));
 
-  it('is a dialog named after the claim, with its verdict and its text', () => {
+  it('is a dialog named after the claim, with its verdict in words and its text', () => {
     const claim = claimOf('drone-attack');
     const dialog = byRole(claimCard(claim), 'dialog');
     expect(nameOf(dialog)).toBe(`Crosscheck: ${claim.text}`);
-    expect(text(dialog.querySelector('.verdict'))).toBe('Contradicted');
+    expect(spoken(dialog.querySelector('.verdict'))).toBe('Contradicted');
     expect(text(dialog.querySelector('p.claim'))).toBe(claim.text);
   });
 
@@ -243,52 +290,92 @@ describe('HoverCard: a claim', () => {
     ['zelensky-denial', 'Reported differently'],
     ['trump-putin-call-productive', 'Corroborated'],
   ])('words the verdict of %s as "%s"', (id, label) => {
-    expect(text(claimCard(claimOf(id)).querySelector('.verdict'))).toBe(label);
+    expect(spoken(claimCard(claimOf(id)).querySelector('.verdict'))).toBe(label);
   });
 
-  it('says what the page says and what the outlets say when the figures conflict', () => {
-    const c = claimCard(claimOf('drone-attack'));
-    expect(text(c.querySelector('.summary'))).toBe('This page says 89 drones; Daily Maverick, Reuters and 3 more say 91 drones');
-    expect(text(c)).not.toContain('Reported alike by 0 outlets');
+  it("sets the page's figure and the outlets' side by side when they conflict", () => {
+    const claim = claimOf('drone-attack');
+    const c = claimCard(claim);
+    expect(text(c.querySelector('.figures'))).toBe(claim.conflict!.note);
+    expect(text(c.querySelector('.figure-page'))).toBe(claim.conflict!.page);
+    expect(text(c.querySelector('.figure-outlets'))).toBe(claim.conflict!.outlets);
+    expect(text(c.querySelector('.reported'))).toBe('Reported by 5 outlets: 5 contradict');
   });
 
   it('gives the summary line when there is no conflict', () => {
-    const claim = claimOf('zelensky-denial');
-    expect(text(claimCard(claim).querySelector('.summary'))).toBe('Reported alike by 3 outlets, 2 differ');
+    const c = claimCard(claimOf('zelensky-denial'));
+    expect(text(c.querySelector('.summary'))).toBe('Reported alike by 3 outlets, 2 differ');
+    expect(c.querySelector('.figures')).toBeNull();
   });
 
-  it('lists every source with its outlet, stance badge, differences and quote', () => {
+  it('shows each outlet as a chip with its stance, for the eye (sign) and for a screen reader (words)', () => {
+    const claim = claimOf('zelensky-denial');
+    const chips = items(byRole(claimCard(claim), 'list', 'Outlets, by stance'));
+    expect(chips.map((li) => li.title)).toEqual(claim.sources.map((s) => `${s.outlet}: ${{ corroborates: 'agrees', differs: 'differs', contradicts: 'contradicts' }[s.stance]}`));
+    expect(chips.map(spoken)).toEqual(['Daily Maverick agrees', 'Reuters differs', 'condensed Reuters rewrite agrees', 'US-edited Reuters copy agrees', 'RFE/RL differs']);
+    expect(chips.map((li) => text(li.querySelector('.sign')))).toEqual(['✓', '≈', '✓', '✓', '≈']);
+  });
+
+  it('shows near-identical passages once, naming the outlets that share them, and what differs first', () => {
+    const c = claimCard(wireClaim('Lavrov claimed Ukraine sent 91 drones against the residence.'));
+    // Larger groups first: the four wire copies, then RFE/RL's own words.
+    const [wire, rferl] = passages(c);
+    expect(passages(c)).toHaveLength(2);
+    expect(spoken(rferl.querySelector('.passage-head'))).toBe('RFE/RL agrees');
+    expect(spoken(wire.querySelector('.passage-head'))).toBe('Reuters and 3 more agrees');
+    expect(wire.querySelector('.passage-head')!.getAttribute('title')).toBe('Reuters, Daily Maverick, Unidentified outlet (condensed Reuters rewrite), Unidentified outlet (US-edited Reuters copy)');
+    // The wording four outlets share is on the card once, not four times.
+    expect(text(c).match(/long-range drones/g)).toHaveLength(1);
+    expect(showAll(c).children).toHaveLength(5);
+    expect(text(c).match(/long-range drones/g)).toHaveLength(5);
+  });
+
+  it("says so, without repeating them, when alike passages are the page's own words", () => {
+    const c = claimCard(wireClaim(WIRE));
+    const same = passages(c).find((li) => li.classList.contains('same'))!;
+    expect(spoken(same)).toBe('Reuters and 3 more: the same words as this page');
+    expect(same.querySelector('q')).toBeNull();
+    expect(text(c)).not.toContain('long-range drones');
+  });
+
+  it('marks the words of a passage that differ from the page', () => {
+    const claim = wireClaim('Lavrov said Ukraine had tried to attack the residence on December 28-29 with 89 long-range drones which were all destroyed.');
+    const c = claimCard({ ...claim, sources: [claim.sources[1]] });
+    expect([...c.querySelectorAll('.passages mark')].map((m) => m.textContent)).toEqual(['91']);
+    expect(c.querySelector('.passages q')!.textContent).toBe(WIRE);
+  });
+
+  it('shows every outlet with its stance badge, differences and quote on "Show all"', () => {
     const claim = claimOf('zelensky-denial');
     const c = claimCard(claim);
-    const rows = items(byRole(c, 'list', 'What the outlets reported'));
+    expect(c.querySelector('.sources')).toBeNull();
+    const rows = items(showAll(c));
     expect(rows.map((r) => text(r.querySelector('.outlet')))).toEqual(claim.sources.map((s) => s.outlet));
     expect(rows.map((r) => text(r.querySelector('.badge')))).toEqual(['agrees', 'differs', 'agrees', 'agrees', 'differs']);
     expect(text(rows[1].querySelector('.diff'))).toBe('quotes “a complete fabrication”');
     expect(text(rows[4].querySelector('.diff'))).toBe('quotes “lie”');
     expect(rows[0].querySelector('.diff')).toBeNull();
-    rows.forEach((r, i) => {
-      const q = r.querySelector('q');
-      expect(q).not.toBeNull();
-      expect(q!.textContent).toBe(claim.sources[i].quote);
-    });
+    rows.forEach((r, i) => expect(r.querySelector('q')!.textContent).toBe(claim.sources[i].quote));
+    act(() => byRole(c, 'button', 'Hide the outlets’ words').click());
+    expect(c.querySelector('.sources')).toBeNull();
   });
 
   it('badges contradicting outlets "contradicts"', () => {
-    const rows = items(byRole(claimCard(claimOf('drone-attack')), 'list', 'What the outlets reported'));
+    const rows = items(showAll(claimCard(claimOf('drone-attack'))));
     expect(rows).toHaveLength(5);
     expect(rows.map((r) => text(r.querySelector('.badge')))).toEqual(Array(5).fill('contradicts'));
     expect(text(rows[4].querySelector('.diff'))).toBe('says 91 drones');
   });
 
   it('names who asserts, denies and questions the claim', () => {
-    expect(text(claimCard(claimOf('drone-attack')).querySelector('.positions'))).toBe(
-      'Sergei Lavrov asserts · Vladimir Putin asserts · Volodymyr Zelensky denies · Andrii Sybiha denies · Donald Trump questions',
-    );
+    expect(text(claimCard(claimOf('drone-attack')).querySelector('.positions'))).toBe('Sergei Lavrov, Vladimir Putin assert · Volodymyr Zelensky, Andrii Sybiha deny · Donald Trump questions');
     expect(claimCard(claimOf('zelensky-denial')).querySelector('.positions')).toBeNull();
   });
 
   it('links only http(s) sources, in a new tab, without an opener', () => {
     const c = claimCard(hostileClaim());
+    expect(allByRole(c, 'link')).toHaveLength(0);
+    showAll(c);
     const links = allByRole(c, 'link');
     expect(links.map((a) => [nameOf(a), a.getAttribute('href')])).toEqual([
       ['Secure', 'https://example.org/a?x=1'],
@@ -302,17 +389,8 @@ describe('HoverCard: a claim', () => {
 
   it('shows the outlets of unsafe or missing URLs as plain text, not links', () => {
     const c = claimCard(hostileClaim());
-    const rows = items(byRole(c, 'list', 'What the outlets reported'));
-    expect(rows.map((r) => text(r.querySelector('.outlet')))).toEqual([
-      'Secure',
-      'Plain',
-      'Script',
-      'Spaced',
-      'Data',
-      'Broken',
-      'None',
-      '<a href="javascript:alert(4)">Evil</a>',
-    ]);
+    const rows = items(showAll(c));
+    expect(rows.map((r) => text(r.querySelector('.outlet')))).toEqual(['Secure', 'Plain', 'Script', 'Spaced', 'Data', 'Broken', 'None', '<a href="javascript:alert(4)">Evil</a>']);
     expect(c.querySelectorAll('a')).toHaveLength(2);
     const hrefs = [...c.querySelectorAll('[href], [src], [action], [formaction]')].map((el) => el.getAttribute('href'));
     expect(hrefs).toEqual(['https://example.org/a?x=1', 'http://example.net/b']);
@@ -325,10 +403,17 @@ describe('HoverCard: a claim', () => {
     expect(nameOf(byRole(c, 'dialog'))).toBe('Crosscheck: <img src=x onerror=alert(1)>');
     expect(text(c.querySelector('.summary'))).toBe('<b>Reported alike</b> by 1 outlet');
     expect(text(c.querySelector('.positions'))).toBe('<i>Someone</i> denies');
-    const evil = items(byRole(c, 'list', 'What the outlets reported'))[7];
+    expect(allByRole(c, 'listitem').map((li) => li.title)).toContain('<a href="javascript:alert(4)">Evil</a>: agrees');
+    const evil = items(showAll(c))[7];
     expect(evil.querySelector('q')!.textContent).toBe('<script>alert(5)</script>');
     expect(c.querySelectorAll('img, script, b, i')).toHaveLength(0);
     expect(c.querySelectorAll('[onerror]')).toHaveLength(0);
+  });
+
+  it('has words for a screen reader to announce it by, without taking the focus', () => {
+    expect(announcement({ kind: 'claim', claim: claimOf('drone-attack') })).toBe('Crosscheck card: Contradicted claim. Reported by 5 outlets: 5 contradict.');
+    expect(announcement({ kind: 'actor', actor: actorOf('lavrov'), card: null })).toBe('Crosscheck card: Sergei Lavrov, Foreign Minister of Russia.');
+    expect(announcement(null)).toBe('');
   });
 });
 
@@ -357,7 +442,7 @@ describe('PageSummary', () => {
   it('says when Crosscheck is off on the site, whatever the result', () => {
     const c = show(<PageSummary state={summary(scan, { siteOff: true })} />);
     expect(text(c)).toBe('Crosscheck is turned off on this site.');
-    expect(c.querySelector('table')).toBeNull();
+    expect(c.querySelector('svg')).toBeNull();
   });
 
   it('counts the claims and actors found', () => {
@@ -370,6 +455,7 @@ describe('PageSummary', () => {
   it('marks the differing words inside a quote, and only those', () => {
     const claim = { ...claimOf('drone-attack'), sources: [source({ stance: 'contradicts', quote: 'Ukraine launched 91 drones at the residence.', differing: [{ start: 17, end: 26 }] })] };
     const c = show(<PageSummary state={summary({ ...scan, claims: [claim] })} />);
+    act(() => byRole(c, 'button', claim.text).click());
     const marks = [...c.querySelectorAll('.claim-sources mark')].map((m) => m.textContent);
     expect(marks).toEqual(['91 drones']);
     expect(c.querySelector('.claim-sources q')?.textContent).toBe('Ukraine launched 91 drones at the residence.');
@@ -377,84 +463,70 @@ describe('PageSummary', () => {
     expect([...card.querySelectorAll('.quote mark')].map((m) => m.textContent)).toEqual(['91 drones']);
   });
 
-  it('shows a claim or an actor on the page when its text is clicked', () => {
+  it('opens a claim to its sources and shows it on the page when its line is clicked; an actor when its name is', () => {
     const onReveal = vi.fn();
     const c = show(<PageSummary state={summary(scan)} onReveal={onReveal} />);
-    const claim = [...c.querySelectorAll<HTMLButtonElement>('.page-claims button')].find((b) => b.textContent === claimOf('drone-attack').text)!;
-    claim.click();
+    const line = byRole(c, 'button', claimOf('drone-attack').text);
+    expect(line.getAttribute('aria-expanded')).toBe('false');
+    expect(c.querySelector('.claim-sources')).toBeNull();
+    act(() => line.click());
     expect(onReveal).toHaveBeenLastCalledWith('claim', claimOf('drone-attack').pack, 'drone-attack');
+    expect(line.getAttribute('aria-expanded')).toBe('true');
+    expect(document.getElementById(line.getAttribute('aria-controls')!)!.querySelectorAll('.claim-sources > li')).toHaveLength(5);
     const actor = [...c.querySelectorAll<HTMLButtonElement>('.page-actors button')][0];
     actor.click();
     expect(onReveal).toHaveBeenLastCalledWith('actor', scan.actors[0].pack, scan.actors[0].id);
-    // Without a page to show them on, they are plain text.
+    // Without a page to show them on, a claim's line still opens its sources; actors are plain text.
+    render(null, host.el);
     const plain = show(<PageSummary state={summary(scan)} />);
-    expect(plain.querySelectorAll('.page-claims button, .page-actors button')).toHaveLength(0);
+    expect(plain.querySelectorAll('.page-actors button')).toHaveLength(0);
+    act(() => byRole(plain, 'button', claimOf('drone-attack').text).click());
+    expect(plain.querySelectorAll('.claim-sources > li')).toHaveLength(5);
   });
 
-  it('lists the contradicted and disputed claims first, each with its verdict and summary or conflict', () => {
+  it('counts the verdicts first, most telling first', () => {
     const c = show(<PageSummary state={summary(scan)} />);
+    expect(text(c.querySelector('.verdict-counts'))).toBe('1 contradicted · 1 disputed · 2 reported differently · 1 corroborated');
+  });
+
+  it('lists the claims one line each under their verdict, contradicted and disputed first, a conflict’s figures on the line', () => {
+    const c = show(<PageSummary state={summary(scan)} />);
+    expect(allByRole(c, 'heading').map(spoken)).toEqual(['Contradicted 1', 'Disputed 1', 'Reported differently 2', 'Corroborated 1', 'Actors']);
+    const lists = allByRole(c, 'list', /claims$/);
+    expect(lists.map(nameOf)).toEqual(['Contradicted claims', 'Disputed claims', 'Reported differently claims', 'Corroborated claims']);
     const claims = [...c.querySelectorAll<HTMLElement>('.page-claims > li')];
-    expect(claims.map((li) => text(li.querySelector('.verdict')))).toEqual(['Contradicted', 'Disputed', 'Reported differently', 'Reported differently', 'Corroborated']);
-    expect(text(claims[0].querySelector('.claim-head'))).toBe(`Contradicted ${claimOf('drone-attack').text}`);
+    // The scan's claims are in that order already (see 'the scan behind the fixtures').
+    expect(claims.map((li) => spoken(li.querySelector('.claim-line')))).toEqual(scan.claims.map((x) => x.text));
     expect(text(claims[0].querySelector('.claim-summary'))).toBe('This page says 89 drones; Daily Maverick, Reuters and 3 more say 91 drones');
-    expect(text(claims[4].querySelector('.claim-summary'))).toBe('Reported alike by 3 outlets');
+    expect(claims[4].querySelector('.claim-summary')).toBeNull();
   });
 
-  it('lists each claim’s outlets with stance, differences and quote', () => {
+  it('lists each claim’s outlets with stance, differences and quote once it is opened', () => {
     const c = show(<PageSummary state={summary(scan)} />);
-    const denial = [...c.querySelectorAll<HTMLElement>('.page-claims > li')][2];
     const claim = claimOf('zelensky-denial');
-    const rows = [...denial.querySelectorAll<HTMLElement>('.claim-sources > li')];
-    expect(rows.map((r) => text(r.querySelector('strong')))).toEqual(claim.sources.map((s) => s.outlet));
+    act(() => byRole(c, 'button', claim.text).click());
+    const rows = [...c.querySelectorAll<HTMLElement>('.claim-sources > li')];
+    expect(rows.map((r) => text(r.querySelector('.outlet')))).toEqual(claim.sources.map((s) => s.outlet));
     expect(rows.map((r) => text(r.querySelector('.badge')))).toEqual(['agrees', 'differs', 'agrees', 'agrees', 'differs']);
-    expect(text(rows[1].querySelector('em'))).toBe('quotes “a complete fabrication”');
+    expect(text(rows[1].querySelector('.diff'))).toBe('quotes “a complete fabrication”');
     expect(rows[1].querySelector('q')!.textContent).toBe(claim.sources[1].quote);
+    expect(text(c.querySelector('.claim-detail .claim-summary'))).toBe('Reported alike by 3 outlets, 2 differ');
   });
 
-  it('shows who reported what in a table: outlets as columns, claims as rows, a mark per cell', () => {
+  it('pictures who reported what: a row per outlet, a column per claim, a cell per stance, with its words for a screen reader', () => {
     const c = show(<PageSummary state={summary(scan)} />);
-    expect(byRole(c, 'heading', 'Who reported what')).toBeTruthy();
-    const table = byRole(c, 'table');
-    expect(text(table.querySelector('caption'))).toBe('✓ agrees · ~ differs · ✗ contradicts · blank: not reported');
-    const cols = allByRole(table, 'columnheader');
-    expect(cols.map(text)).toEqual(['Claim', 'Daily Maver…', 'Reuters', 'Unidentifie…', 'Unidentifie…', 'RFE/RL']);
-    expect(cols.slice(1).map((th) => th.title)).toEqual([
-      'Daily Maverick',
-      'Reuters',
-      'Unidentified outlet (condensed Reuters rewrite)',
-      'Unidentified outlet (US-edited Reuters copy)',
-      'RFE/RL',
-    ]);
-    const rows = allByRole(table, 'rowheader');
-    expect(rows).toHaveLength(5);
-    const drone = claimOf('drone-attack').text;
-    expect(text(rows[0])).toBe(`${drone.slice(0, 47)}…`);
-    expect(rows[0].title).toBe(drone);
-    expect(text(rows[4])).toBe('Trump said his conversation with Putin was prod…');
-
-    const cells = (row: number) => [...rows[row].parentElement!.querySelectorAll('td')].map((td) => [nameOf(td), text(td)]);
-    expect(cells(0)).toEqual([
-      ['Daily Maverick: contradicts', '✗'],
-      ['Reuters: contradicts', '✗'],
-      ['Unidentified outlet (condensed Reuters rewrite): contradicts', '✗'],
-      ['Unidentified outlet (US-edited Reuters copy): contradicts', '✗'],
-      ['RFE/RL: contradicts', '✗'],
-    ]);
-    expect(cells(2)).toEqual([
-      ['Daily Maverick: corroborates', '✓'],
-      ['Reuters: differs', '~'],
-      ['Unidentified outlet (condensed Reuters rewrite): corroborates', '✓'],
-      ['Unidentified outlet (US-edited Reuters copy): corroborates', '✓'],
-      ['RFE/RL: differs', '~'],
-    ]);
-    // Daily Maverick and the condensed rewrite do not report Trump's call.
-    expect(cells(4)).toEqual([
-      ['Daily Maverick: not reported', ''],
-      ['Reuters: corroborates', '✓'],
-      ['Unidentified outlet (condensed Reuters rewrite): not reported', ''],
-      ['Unidentified outlet (US-edited Reuters copy): corroborates', '✓'],
-      ['RFE/RL: corroborates', '✓'],
-    ]);
+    const picture = c.querySelector('svg[role="img"]')!;
+    expect(picture.getAttribute('aria-label')).toBe(
+      'Who reported what: 5 claims by 5 outlets. Daily Maverick reported 4 of 5 (1 agree, 2 differ, 1 contradict); Reuters reported 5 of 5 (2 agree, 2 differ, 1 contradict); ' +
+        'Unidentified outlet (condensed Reuters rewrite) reported 4 of 5 (2 agree, 1 differ, 1 contradict); Unidentified outlet (US-edited Reuters copy) reported 5 of 5 (2 agree, 2 differ, 1 contradict); ' +
+        'RFE/RL reported 5 of 5 (3 agree, 1 differ, 1 contradict).',
+    );
+    // The outlets' names beside it, a row of cells each: contradicted first, so the first column is all ✗.
+    expect([...c.querySelectorAll('.cov-labels li')].map(text)).toEqual(['Daily Maverick', 'Reuters', 'condensed Reuters rewrite', 'US-edited Reuters copy', 'RFE/RL']);
+    const cells = [...picture.querySelectorAll('rect[class^="cell-"]')].map((r) => r.getAttribute('class'));
+    expect(cells).toHaveLength(25);
+    expect(cells.filter((k) => k === 'cell-contradicts')).toHaveLength(5);
+    expect(cells.filter((k) => k === 'cell-none')).toHaveLength(2);
   });
 
   it('lists the actors with their mention counts', () => {
@@ -470,20 +542,18 @@ describe('PageSummary', () => {
     ]);
   });
 
-  it('shows actors alone, without claims or a coverage table, when only actors were found', () => {
+  it('shows actors alone, without claims or a coverage picture, when only actors were found', () => {
     const c = show(<PageSummary state={summary({ ...empty, actors: [actorOf('putin')] })} />);
     expect(text(c.querySelector('.counts'))).toBe('0 claims · 1 actor found');
-    expect(c.querySelector('table')).toBeNull();
-    expect(allByRole(c, 'heading', 'Who reported what')).toHaveLength(0);
+    expect(c.querySelector('svg, .verdict-counts')).toBeNull();
     expect([...c.querySelectorAll('.page-actors > li')].map(text)).toEqual(['Vladimir Putin (1)']);
   });
 
   it('renders hostile claim and outlet strings as text', () => {
     const c = show(<PageSummary state={summary({ ...empty, claims: [hostileClaim()] })} />);
-    expect(text(c.querySelector('.claim-head'))).toBe('Reported differently <img src=x onerror=alert(1)>');
-    // A claim short enough keeps its whole text in the coverage table.
-    expect(text(byRole(c, 'rowheader'))).toBe('<img src=x onerror=alert(1)>');
-    expect(byRole(c, 'columnheader', /^<a href/).title).toBe('<a href="javascript:alert(4)">Evil</a>');
+    expect(spoken(c.querySelector('.claim-line'))).toBe('<img src=x onerror=alert(1)>');
+    expect(c.querySelector('svg[role="img"]')!.getAttribute('aria-label')).toContain('<a href="javascript:alert(4)">Evil</a> reported 1 of 1');
+    expect([...c.querySelectorAll('.cov-labels li')].map((li) => li.getAttribute('title'))).toContain('<a href="javascript:alert(4)">Evil</a>: 1 of 1');
     expect(c.querySelectorAll('img, script, a, b')).toHaveLength(0);
   });
 });

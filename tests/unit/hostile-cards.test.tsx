@@ -4,6 +4,7 @@
 // Every such string must arrive as text, character for character: no element made from it, no
 // link but http(s). docs/pack-format.md#text-a-pack-shows.
 import { render, type ComponentChild } from 'preact';
+import { act } from 'preact/test-utils';
 import { describe, expect, it } from 'vitest';
 import { testContainer } from '../helpers/dom';
 import { HoverCard } from '@/components/HoverCard';
@@ -69,6 +70,11 @@ function show(vnode: ComponentChild): HTMLElement {
   return host.el;
 }
 
+/** Opens a claim card's (or a popup line's) sources: the buttons that reveal every outlet's words. */
+function openAll(c: HTMLElement): void {
+  for (const b of [...c.querySelectorAll<HTMLButtonElement>('button[aria-expanded="false"]')]) act(() => b.click());
+}
+
 /** Elements a hostile string could have made, were it parsed as HTML. */
 const MADE = 'img, script, style, iframe, object, embed, b, i, [onerror], [onclick], [style]';
 
@@ -83,6 +89,9 @@ describe('a hostile pack, scanned and shown', () => {
     const claim = droneClaim();
     const c = show(<HoverCard content={{ kind: 'claim', claim }} onClose={() => {}} />);
     expect(c.querySelectorAll(MADE)).toHaveLength(0);
+    expect([...c.querySelectorAll('.chip')].map((li) => li.getAttribute('title'))).toEqual(expect.arrayContaining([`${IMG}: contradicts`, `${STYLE}: contradicts`]));
+    openAll(c);
+    expect(c.querySelectorAll(MADE)).toHaveLength(0);
     expect(c.querySelector('.summary')!.textContent).toBe(claim.conflict!.note);
     expect(claim.conflict!.note).toContain(IMG);
     const outlets = [...c.querySelectorAll('.outlet')].map((el) => el.textContent);
@@ -91,7 +100,7 @@ describe('a hostile pack, scanned and shown', () => {
     const hostile = quotes.find((q) => q?.includes(SCRIPT));
     expect(hostile).toBe(claim.sources.find((s) => s.quote.includes(SCRIPT))!.quote);
     expect(hostile).toContain(`${SCRIPT}${RLO}${IMG}`);
-    expect(c.querySelector('.positions')!.textContent).toContain(`Volodymyr Zelensky ${IMG} denies`);
+    expect(c.querySelector('.positions')!.textContent).toContain(`Volodymyr Zelensky ${IMG}, Andrii Sybiha deny`);
     expect(c.querySelectorAll('a')).toHaveLength(0);
   });
 
@@ -115,17 +124,21 @@ describe('a hostile pack, scanned and shown', () => {
     expect(c.querySelectorAll(MADE)).toHaveLength(0);
     expect(c.querySelector('.role')!.textContent).toBe(`${SCRIPT} ${STYLE}`);
     expect(c.querySelector('.claims .claim')!.textContent).toBe(`${SCRIPT} claim`);
-    expect(c.querySelector('.counts')!.textContent).toContain(`${IMG}, ${STYLE}`);
-    expect(c.querySelector('.disputed')!.textContent).toBe(` Volodymyr Zelensky ${IMG} denies`);
+    expect(c.querySelector('.counts')!.textContent).toContain(`${IMG}, ${STYLE.slice(0, 21)}…`);
+    expect(c.querySelector('.counts')!.getAttribute('title')).toBe(`${IMG}, ${STYLE}`);
+    expect(c.querySelector('.disputed')!.textContent).toBe(`Disputed: Volodymyr Zelensky ${IMG} denies`);
   });
 
   it("the popup's summary: claims, outlets in the table and their titles, actors are text", () => {
     const c = show(<PageSummary state={{ kind: 'ready', summary: { url: 'https://news.example/a', result: structuredClone(scan) } }} onReveal={() => {}} />);
     expect(c.querySelectorAll(MADE)).toHaveLength(0);
-    const headers = [...c.querySelectorAll('th[scope="col"]')];
-    expect(headers.map((th) => th.getAttribute('title'))).toEqual(expect.arrayContaining([IMG, STYLE]));
-    expect(headers.map((th) => th.textContent)).toEqual(expect.arrayContaining([`${IMG.slice(0, 11)}…`]));
-    expect([...c.querySelectorAll('.claim-sources strong')].map((s) => s.textContent)).toEqual(expect.arrayContaining([IMG, STYLE]));
+    const labels = [...c.querySelectorAll('.cov-labels li')];
+    expect(labels.map((li) => li.getAttribute('title'))).toEqual(expect.arrayContaining([expect.stringMatching(new RegExp(`^${IMG.replace(/[()]/g, '\\$&')}: `)), expect.stringContaining(STYLE)]));
+    expect(labels.map((li) => li.textContent)).toEqual(expect.arrayContaining([IMG, `${STYLE.slice(0, 21)}…`]));
+    expect(c.querySelector('svg[role="img"]')!.getAttribute('aria-label')).toContain(`${IMG} reported`);
+    openAll(c);
+    expect(c.querySelectorAll(MADE)).toHaveLength(0);
+    expect([...c.querySelectorAll('.claim-sources .outlet')].map((s) => s.textContent)).toEqual(expect.arrayContaining([IMG, STYLE]));
     expect([...c.querySelectorAll('.page-actors .reveal')].map((b) => b.textContent)).toContain(`Volodymyr Zelensky ${IMG}`);
   });
 
@@ -158,6 +171,8 @@ describe('links in the card', () => {
     ];
     const claim = { ...droneClaim(), sources: urls.map(([name, url]) => source(name, url)) };
     const c = show(<HoverCard content={{ kind: 'claim', claim }} onClose={() => {}} />);
+    expect(c.querySelectorAll('a')).toHaveLength(0);
+    openAll(c);
     const links = [...c.querySelectorAll('a')].map((a) => [a.textContent, a.getAttribute('href')]);
     expect(links).toEqual([
       ['quoted', 'https://news.example/a%22%3E%3Cimg%20src=x%20onerror=alert(1)%3E'],

@@ -128,6 +128,32 @@ describe('the options page', () => {
     expect(words(host.el.querySelector('li.pack'))).toMatch(/^The story version 3 46 claims · 19 actors · signed by key 1a2b3c4d5e6f7a8b \(from https:\/\/feeds\.example\.org\/feed\.json\) · last updated /);
   });
 
+  it("shows a pack's coverage, who reported what, when the reader asks", async () => {
+    const pack = {
+      outlets: [{ id: 'r', name: 'Reuters' }, { id: 'h', name: HOSTILE }],
+      articles: [{ id: 'a1', outlet: 'r' }, { id: 'a2', outlet: 'h' }],
+      claims: [{ id: 'c1', text: 'One.' }, { id: 'c2', text: 'Two.' }],
+      reports: [{ claim: 'c1', article: 'a1', stance: 'corroborates' }, { claim: 'c2', article: 'a1', stance: 'differs' }, { claim: 'c2', article: 'a2', stance: 'contradicts' }],
+    };
+    const f = fakeApi({ answer: (req) => (req.type === 'export-packs' ? { ok: true, json: JSON.stringify(pack), fileName: 'story-3.json', count: 1 } : undefined) });
+    render(<OptionsApp api={f.api} />, host.el);
+    await flush();
+    expect(host.el.querySelector('svg')).toBeNull();
+    const open = button('Who reported what in The story');
+    expect(open.getAttribute('aria-expanded')).toBe('false');
+    open.click();
+    await flush();
+    expect(f.sent.filter((r) => r.type === 'export-packs')).toEqual([{ type: 'export-packs', id: 'story' }]);
+    expect(open.getAttribute('aria-expanded')).toBe('true');
+    const svg = host.el.querySelector('li.pack svg[role="img"]')!;
+    expect(svg.getAttribute('aria-label')).toBe(`Who reported what: 2 claims by 2 outlets. Reuters reported 2 of 2 (1 agree, 1 differ); ${HOSTILE} reported 1 of 2 (1 contradict).`);
+    expect([...host.el.querySelectorAll('.cov-labels li')].map(text)).toEqual(['Reuters', HOSTILE]);
+    expect(host.el.querySelectorAll('img')).toHaveLength(0);
+    open.click();
+    await flush();
+    expect(host.el.querySelector('svg')).toBeNull();
+  });
+
   it('subscribing: a bad address is refused in words; a good one asks for access from the click and subscribes without waiting for the answer', async () => {
     const f = fakeApi({ answer: (req) => (req.type === 'subscribe' ? { ok: true, feed: newFeedRow(req.url, new Date()), existed: false } : undefined) });
     render(<OptionsApp api={f.api} />, host.el);

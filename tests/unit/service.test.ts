@@ -354,7 +354,7 @@ describe('packs, keys and settings from the options page', { timeout: 30_000 }, 
 
   it('settings: the scan reply carries the display settings; out of range refused; sites listed', async () => {
     const h = await started();
-    expect(ok(await h.ask({ type: 'scan', url: 'https://a.example/', text: VALDAI_TEXT }, 1)).display).toEqual({ hoverDelayMs: 350, highlightStyle: 'background' });
+    expect(ok(await h.ask({ type: 'scan', url: 'https://a.example/', text: VALDAI_TEXT }, 1)).display).toEqual({ hoverDelayMs: 350, highlightStyle: 'quiet' });
     ok(await h.ask({ type: 'set-settings', hoverDelayMs: 900, highlightStyle: 'underline' }));
     expect(ok(await h.ask({ type: 'scan', url: 'https://a.example/', text: VALDAI_TEXT }, 1)).display).toEqual({ hoverDelayMs: 900, highlightStyle: 'underline' });
     expect(await h.ask({ type: 'set-settings', checkIntervalHours: 0 })).toEqual({ ok: false, error: 'The update interval must be a whole number of hours from 1 to 168' });
@@ -443,7 +443,7 @@ describe('delete all data', { timeout: 30_000 }, () => {
     expect((await h.db.settings.toArray()).map((row) => row.key)).toEqual(['marker:buildKeysSeen']);
     expect((await h.db.engineCache.toArray()).map((row) => row.key)).toEqual([`${PACK}@1`]);
     // Through the requests too: defaults, no site off, no findings for the tab.
-    expect(ok(await h.ask({ type: 'settings' })).settings).toEqual({ hoverDelayMs: 350, highlightStyle: 'background', checkIntervalHours: 12 });
+    expect(ok(await h.ask({ type: 'settings' })).settings).toEqual({ hoverDelayMs: 350, highlightStyle: 'quiet', checkIntervalHours: 12 });
     expect(ok(await h.ask({ type: 'sites' })).sites).toEqual([]);
     expect(ok(await h.ask({ type: 'page-summary', tabId: 7 })).summary).toBeNull();
     expect(await valdaiFound(h)).toBe(true);

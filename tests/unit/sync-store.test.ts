@@ -144,7 +144,7 @@ describe('trusted keys', () => {
 
 describe('reading settings and sites', () => {
   it('defaults, saves, and refuses values out of range without saving anything', async () => {
-    expect(await getSettings(db)).toEqual({ hoverDelayMs: 350, highlightStyle: 'background', checkIntervalHours: 12 });
+    expect(await getSettings(db)).toEqual({ hoverDelayMs: 350, highlightStyle: 'quiet', checkIntervalHours: 12 });
     expect(await setSettings(db, { hoverDelayMs: 800, highlightStyle: 'underline' })).toEqual({ ok: true, settings: { hoverDelayMs: 800, highlightStyle: 'underline', checkIntervalHours: 12 } });
     expect(await setSettings(db, { hoverDelayMs: 2001, checkIntervalHours: 24 })).toEqual({ ok: false, message: 'The hover delay must be a whole number of milliseconds from 0 to 2000' });
     expect(await setSettings(db, { checkIntervalHours: 0.5 })).toMatchObject({ ok: false, message: expect.stringMatching(/from 1 to 168/) });
