@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { compileCorpus, type Coverage } from '../lib/compile/compiler';
 import { StoryError } from '../lib/compile/story';
+import { draftStory } from '../lib/draft/index';
 import { errorText } from '../lib/error-text';
 import { htmlToText } from '../lib/extract/html';
 import { LIMITS, type Pack } from '../lib/pack/schema';
@@ -22,11 +23,14 @@ Usage:
       Compile a corpus (manifest.json, the article texts and story.yaml) into a claim pack.
       Prints the coverage report (claims x articles, and the sentences that matched no claim)
       to standard error, or to --coverage <file>.
+  crosscheck pack draft <corpus-dir> [--out <story.yaml>]
+      Draft a story file from manifest.json and the article texts alone (docs/drafting.md);
+      without --out, <corpus-dir>/story.yaml, which must not exist yet.
   crosscheck pack validate <file>
       Check a claim pack. Exit 0 when valid; exit 1 listing every problem with its JSON path.
   crosscheck scan <file.html | file.txt | -> [--pack <pack.json> ...] [--json] [--lang <code>]
       Find the known actors and claims in a saved page (or standard input), with the same code as
-      the extension, and print a summary, or JSON with --json. Without --pack: the bundled pack.
+      the extension, and print a summary, or JSON with --json. Without --pack: every bundled pack.
   crosscheck keygen --out <dir> [--force]
       Make an Ed25519 key pair for signing packs: <dir>/public.key (give it to your readers) and
       <dir>/private.key (keep it secret). Existing keys are not overwritten without --force.
@@ -181,12 +185,19 @@ function packBuild(argv: string[]): number {
   const dir = positional[0];
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new InputError(`${dir}: not a directory`);
   const manifestFile = path.join(dir, 'manifest.json');
-  const storyFile = ['story.yaml', 'story.yml'].map((f) => path.join(dir, f)).find((f) => fs.existsSync(f));
-  if (!storyFile) throw new InputError(`${dir}: no story.yaml beside the articles (see docs/story-format.md)`);
+  let storyFile = ['story.yaml', 'story.yml'].map((f) => path.join(dir, f)).find((f) => fs.existsSync(f));
+  let storyText: string;
+  if (storyFile) storyText = readFile(storyFile, 'a story file', 'corpus').toString('utf8');
+  else {
+    // No story file: build from a draft of the articles (crosscheck pack draft), said in one line.
+    storyText = draftCorpus(dir).yaml;
+    storyFile = path.join(dir, 'story.yaml (draft)');
+    console.error(`crosscheck: ${dir} has no story.yaml: building from a draft of its articles (see "crosscheck pack draft")`);
+  }
   const { pack, coverage } = compileCorpus({
     manifestText: readFile(manifestFile, 'manifest.json', 'corpus').toString('utf8'),
     manifestFile,
-    storyText: readFile(storyFile, 'a story file', 'corpus').toString('utf8'),
+    storyText,
     storyFile,
     readArticle: (f) => {
       const p = path.join(dir, f);
@@ -213,6 +224,41 @@ function packBuild(argv: string[]): number {
   return 0;
 }
 
+/** Drafts the story file of a corpus folder (lib/draft): the files read here, the rest is pure. */
+function draftCorpus(dir: string) {
+  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new InputError(`${dir}: not a directory`);
+  const manifestFile = path.join(dir, 'manifest.json');
+  try {
+    return draftStory({
+      dir,
+      manifestFile,
+      manifest: fs.existsSync(manifestFile) ? new Uint8Array(readFile(manifestFile, 'manifest.json', 'corpus')) : null,
+      readArticle: (f) => {
+        const p = path.join(dir, f);
+        return fs.existsSync(p) ? new Uint8Array(readFile(p, 'an article text', 'corpus')) : null;
+      },
+    });
+  } catch (e) {
+    // A corpus the drafter cannot read: one line naming the file (and line).
+    if (e instanceof StoryError && e.problems.length === 1) throw new InputError(e.problems[0]);
+    throw e;
+  }
+}
+
+function packDraft(argv: string[]): number {
+  const { positional, opts } = parseArgs(argv, { out: 'value' });
+  if (positional.length !== 1) throw new UsageError('pack draft takes one corpus directory');
+  const dir = positional[0];
+  const out = typeof opts.out === 'string' ? opts.out : path.join(dir, 'story.yaml');
+  if (typeof opts.out !== 'string' && fs.existsSync(out)) throw new InputError(`${out}: exists already; give --out <file> to draft beside it`);
+  const draft = draftCorpus(dir);
+  writeFileAtomic(out, draft.yaml);
+  for (const w of draft.warnings) console.error(`crosscheck: ${w}`);
+  const s = draft.stats;
+  console.log(`wrote ${out}: ${s.actors} actors, ${s.claims} claims (${s.multiOutlet} reported by two outlets or more, ${s.singleSource} single-source), ${s.positions} positions, from ${s.articles} articles of ${s.outlets} outlet${s.outlets === 1 ? '' : 's'}`);
+  return 0;
+}
+
 export function formatCoverage(c: Coverage): string {
   const lines: string[] = [];
   lines.push('Coverage: claims x articles (+ corroborates, ~ differs, x contradicts, . not reported)');
@@ -230,7 +276,11 @@ export function formatCoverage(c: Coverage): string {
   return `${lines.join('\n')}\n`;
 }
 
-const BUNDLED_PACK = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../assets/packs/putin-residence-claim-2025-12.json');
+/** The packs the extension ships: every assets/packs/*.json, in name order. */
+const BUNDLED_DIR = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../assets/packs');
+function bundledPacks(): string[] {
+  return fs.readdirSync(BUNDLED_DIR).filter((f) => f.endsWith('.json')).sort().map((f) => path.join(BUNDLED_DIR, f));
+}
 
 function loadPack(file: string): Pack {
   const r = validatePackText(new Uint8Array(readFile(file, 'a pack file', 'pack')));
@@ -253,7 +303,7 @@ async function readPage(input: string): Promise<{ text: string; html: boolean }>
 async function scan(argv: string[]): Promise<number> {
   const { positional, opts, multi } = parseArgsMulti(argv, { json: 'bool', pack: 'multi', lang: 'value' });
   if (positional.length !== 1) throw new UsageError('scan takes one page: a .html or .txt file, or - for standard input');
-  const packs = (multi.pack?.length ? multi.pack : [BUNDLED_PACK]).map(loadPack);
+  const packs = (multi.pack?.length ? multi.pack : bundledPacks()).map(loadPack);
   const page = await readPage(positional[0]);
   const extracted = page.html ? htmlToText(page.text) : null;
   const text = extracted ? extracted.text : page.text;
@@ -428,6 +478,7 @@ function main(argv: string[]): number | Promise<number> {
   }
   if (cmd === 'pack' && sub === 'build') return packBuild(rest);
   if (cmd === 'pack' && sub === 'validate') return packValidate(rest);
+  if (cmd === 'pack' && sub === 'draft') return packDraft(rest);
   if (cmd === 'scan') return scan(argv.slice(1));
   if (cmd === 'keygen') return keygen(argv.slice(1));
   if (cmd === 'feed' && sub === 'build') return feedBuild(rest);

@@ -34,11 +34,14 @@ async function eraseNow(ctx: BackgroundContext): Promise<string> {
 
   const kept: string[] = [];
   try {
+    const again: string[] = [];
     for (const { pack } of bundledPacks(deps.bundledPacks)) {
       const r = await installBundledPack(db, pack);
-      if (r.status === 'installed' || r.status === 'unchanged') kept.push(`The pack that came with Crosscheck ("${r.pack.title}", version ${r.pack.version}) is installed again.`);
-      else kept.push(`The pack that came with Crosscheck could not be installed again (${r.message}); "Restore bundled pack" tries again.`);
+      if (r.status === 'installed' || r.status === 'unchanged') again.push(`"${r.pack.title}", version ${r.pack.version}`);
+      else kept.push(`A pack that came with Crosscheck could not be installed again (${r.message}); "Restore bundled pack" tries again.`);
     }
+    if (again.length === 1) kept.unshift(`The pack that came with Crosscheck (${again[0]}) is installed again.`);
+    else if (again.length) kept.unshift(`The ${again.length} packs that came with Crosscheck (${again.join('; ')}) are installed again.`);
     const keys = await ensureBuildKeys(db, deps.buildKeys ?? [], ctx.now());
     const n = keys.added.length;
     if (n) kept.push(`${n === 1 ? 'The key' : `The ${n} keys`} that came with this build ${n === 1 ? 'is' : 'are'} trusted again.`);

@@ -7,6 +7,7 @@ import * as v from 'valibot';
 import type { Actor, Article, Claim, Outlet, Pack, Position, Report, Slot } from '../pack/schema';
 import { PACK_FORMAT } from '../pack/schema';
 import { errorText } from '../error-text';
+import { Lexicon } from '../text/lexicon';
 import { ActorMatcher, aliasInputs } from '../match/actors';
 import { analyseSentence, ClaimIndex, type ClaimMatch } from '../match/claims';
 import { splitSentences, type Sentence } from '../text/sentences';
@@ -137,15 +138,17 @@ export function compileCorpus(input: CorpusInput): CompileResult {
   });
   fail();
 
+  const concepts = Object.entries(story.concepts).map(([id, words]) => ({ id, words }));
+  const lexicon = new Lexicon(concepts);
   const matcher = new ActorMatcher(aliasInputs(actors));
-  const index = new ClaimIndex(claims, matcher);
+  const index = new ClaimIndex(claims, matcher, undefined, undefined, { lexicon, storyYears: () => [story.story.year], ownStory: true });
   const reports: Report[] = [];
   const unmatched: Coverage['unmatched'] = [];
   const best = new Map<string, { s: Sentence; m: Ranked }>();
   for (const article of articles) {
     const noMatch: string[] = [];
     for (const s of splitSentences(article.text, article.language)) {
-      const analysed = analyseSentence(s.text, matcher, { year: story.story.year });
+      const analysed = analyseSentence(s.text, matcher, { year: story.story.year, lexicon });
       const matches = index.match(analysed);
       if (!matches.length && /\p{L}{3}/u.test(s.text)) noMatch.push(s.text);
       for (const match of matches) {
@@ -187,7 +190,14 @@ export function compileCorpus(input: CorpusInput): CompileResult {
     createdAt: story.pack.createdAt,
     publisher: story.pack.publisher,
     title: story.pack.title,
-    stories: [{ id: story.story.id, title: story.story.title ?? manifest.title ?? story.pack.title, dates: manifest.event_dates }],
+    stories: [
+      {
+        id: story.story.id,
+        title: story.story.title ?? manifest.title ?? story.pack.title,
+        dates: manifest.event_dates,
+        ...(concepts.length ? { concepts } : {}),
+      },
+    ],
     outlets,
     articles,
     actors,

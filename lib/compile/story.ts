@@ -34,6 +34,8 @@ export const StoryFile = v.object({
     title: Text,
   }),
   story: v.object({ id: Id, title: v.optional(Text), year: v.pipe(v.number(), v.integer()) }),
+  /** Concept groups: words of one meaning in the story's languages (docs/story-format.md). */
+  concepts: v.optional(v.record(Id, v.array(Text)), {}),
   outlets: v.array(
     v.object({
       id: Id,

@@ -1,60 +1,37 @@
 // Sentence-to-claim scoring, shared by the pack compiler and the page scanner.
 // A claim's profile is the weighted terms of its canonical statement and its cue terms (by
 // language), its actors and its slots. Term weights are inverse claim frequencies over the
-// installed claims, so words every claim of a story shares ("Russia") count little. A sentence
-// states a claim when it covers enough of the claim's weight, names its actors, and carries the
-// values the claim requires; merely sharing names is not enough.
+// installed claims, less for words common in ordinary language (../text/background.ts). A sentence
+// states a claim when it covers enough of the claim's weight, carries enough of its own evidence
+// (./evidence.ts) and the values it requires; merely sharing names or common words is not enough.
 import type { Claim } from '../pack/schema';
-import { extractValues, type Value, type ValueType } from '../text/values';
-import type { ActorMatcher, Mention } from './actors';
+import { termCommonness, termShared } from '../text/background';
+import { type Lexicon, PLAIN } from '../text/lexicon';
+import { stem } from '../text/tokens';
+import type { ValueType } from '../text/values';
+import type { ActorMatcher } from './actors';
 import { compareSlot, type SlotOutcome } from './compare';
+import { EVIDENCE, evidenceUnits, SCORING, storyYearsOf } from './evidence';
 import { heapPush, heapReplaceTop, highest, MATCH_LIMITS, VALUE_TYPES } from './select';
-
-export { MATCH_LIMITS } from './select';
+import type { AnalysedSentence } from './sentence';
 import { termsOf } from './terms';
 
-export interface AnalysedSentence {
-  terms: Set<string>;
-  actors: Set<string>;
-  /** Values are extracted on first use: most sentences of a page never get that far. */
-  readonly values: Value[];
-  /** The sentence's language, for cues and anchors ("en", "ru", "uk"). */
-  lang: string;
-}
-
-/** "uk" for Ukrainian letters, "ru" for other Cyrillic text, else the page's language. */
-export function sentenceLang(text: string, fallback = 'en'): string {
-  if (/[іїєґІЇЄҐ]/.test(text)) return 'uk';
-  if (/[ыэъёЫЭЪЁ]/.test(text) || /[\u0400-\u04ff]{3}/.test(text)) return 'ru';
-  return fallback.slice(0, 2).toLowerCase() || 'en';
-}
-
-export function analyseSentence(
-  text: string,
-  actors: ActorMatcher,
-  opts: { year?: number; lang?: string; mentions?: Mention[] } = {},
-): AnalysedSentence {
-  const mentions = opts.mentions ?? actors.find(text);
-  let values: Value[] | null = null;
-  return {
-    terms: termsOf(text, actors, mentions),
-    actors: new Set(mentions.map((m) => m.actor)),
-    get values() {
-      values ??= extractValues(text, opts);
-      return values;
-    },
-    lang: sentenceLang(text, opts.lang),
-  };
-}
+export { MATCH_LIMITS } from './select';
+export { EVIDENCE, SCORING, yearsOf } from './evidence';
+export { analyseSentence, sentenceLang, type AnalysedSentence } from './sentence';
 
 interface Profile {
   claim: Claim;
   /** Terms of the canonical statement, and cue terms beyond them. */
   textTerms: string[];
+  /** Of those, the ones specific enough to be evidence (EVIDENCE), with the unit each is worth. */
+  specific: [string, number][];
   cueTerms: string[];
   /** By language: at least one must be in a sentence of that language, when given for it. */
   anchorTerms: Map<string, string[]>;
   actorIds: string[];
+  /** The years the claim's story is of, and those its own words name: a sentence naming only other years is of another event. */
+  years: Set<number> | null;
   /** Who says it: for an attribution (how someone said something) one must be named in the sentence. */
   speakers: string[];
   needsSpeaker: boolean;
@@ -73,22 +50,9 @@ export interface ClaimMatch {
   score: number;
   coverage: number;
   slots: { name: string; outcome: SlotOutcome }[];
+  /** Whether the sentence carries EVIDENCE.strongUnits of the claim's own evidence. */
+  strong: boolean;
 }
-
-/**
- * Weights and thresholds, documented in docs/matching.md. The score is the share of the claim's
- * weight (its statement's terms and its actors) that the sentence covers, with its cues and the
- * claim's values it gives; names support a match, they never make one.
- */
-export const SCORING = {
-  threshold: 0.45,
-  /** The statement's terms, cues and values a sentence gives must weigh at least this share of the statement's terms. */
-  minTermCoverage: 0.4,
-  /** A sentence whose value conflicts with the claim must cover at least this share of its statement's terms. */
-  minCoverageToContradict: 0.5,
-} as const;
-
-
 
 export class ClaimIndex {
   private profiles: Profile[] = [];
@@ -123,10 +87,24 @@ export class ClaimIndex {
    * `groups` gives each claim's group (the engine: its pack), so that one pack's claims cannot
    * crowd another's out of a sentence's limits.
    */
-  constructor(claims: Claim[], actors: ActorMatcher, langs: string[] = ['en', 'ru', 'uk'], groups?: ArrayLike<number>) {
+  private readonly lexicon: Lexicon;
+
+  constructor(
+    claims: Claim[],
+    actors: ActorMatcher,
+    langs: string[] = ['en', 'ru', 'uk'],
+    groups?: ArrayLike<number>,
+    opts: {
+      lexicon?: Lexicon;
+      storyYears?: (claim: Claim) => readonly number[];
+      /** The text is of the claims' own story (the compiler reads its corpus): the news's setting words count in full. */
+      ownStory?: boolean;
+    } = {},
+  ) {
+    const lexicon = (this.lexicon = opts.lexicon ?? PLAIN);
     // One pass over the claims for their terms (and the postings), one for the weights: linear
     // in the claims' terms.
-    const raw: (Omit<Profile, 'total' | 'slotMax' | 'totalByLang'> & { cuesByLang: Map<string, string[]>; textSet: Set<string> })[] = [];
+    const raw: (Omit<Profile, 'total' | 'slotMax' | 'totalByLang' | 'specific' | 'years'> & { cuesByLang: Map<string, string[]>; textSet: Set<string> })[] = [];
     const post = (t: string, i: number) => {
       const list = this.postings.get(t);
       if (list) list.push(i);
@@ -134,7 +112,7 @@ export class ClaimIndex {
     };
     for (const claim of claims) {
       const i = raw.length;
-      const textSet = termsOf(claim.text, actors);
+      const textSet = termsOf(claim.text, actors, undefined, lexicon);
       const textTerms = [...textSet];
       const cueSet = new Set<string>();
       const anchorTerms = new Map<string, string[]>();
@@ -145,12 +123,12 @@ export class ClaimIndex {
         if (!cues?.length) cuesByLang.set(lang, []);
         else {
           const own = new Set<string>();
-          for (const cue of cues) for (const t of termsOf(cue, actors)) own.add(t);
+          for (const cue of cues) for (const t of termsOf(cue, actors, undefined, lexicon)) own.add(t);
           for (const t of own) cueSet.add(t);
           cuesByLang.set(lang, [...own]);
         }
         if (anchors?.length) {
-          const terms = anchors.flatMap((x) => [...termsOf(x, actors)]);
+          const terms = anchors.flatMap((x) => [...termsOf(x, actors, undefined, lexicon)]);
           if (terms.length) anchorTerms.set(lang, terms);
         }
       }
@@ -173,7 +151,17 @@ export class ClaimIndex {
     }
     const n = Math.max(claims.length, 1);
     this.maxWeight = Math.log(1 + n);
-    for (const [t, list] of this.postings) this.weights.set(t, Math.log(1 + n / list.length));
+    // A term's weight: how rare it is among the installed claims, less for a word common in
+    // ordinary language ("clear", "information"), which is never specific evidence.
+    const specificTerms = new Map<string, number>();
+    // A term the claims of several packs share, or the reporting of several stories ("Moscow",
+    // "denied"), tells the stories apart less.
+    const oneGroup = (list: number[]) => !groups || list.every((i) => groups[i] === groups[list[0]]);
+    for (const [t, list] of this.postings) {
+      const common = termCommonness(t, lexicon, stem);
+      this.weights.set(t, Math.log(1 + n / list.length) * (1 - (1 - EVIDENCE.commonWeight) * common));
+      if (common <= EVIDENCE.maxCommonness) specificTerms.set(t, oneGroup(list) && (opts.ownStory || !termShared(t, lexicon, stem)) ? 1 : EVIDENCE.sharedUnit);
+    }
     for (const r of raw) {
       let total = 0;
       let concepts = 0;
@@ -194,6 +182,8 @@ export class ClaimIndex {
       this.profiles.push({
         claim: r.claim,
         textTerms: r.textTerms,
+        years: storyYearsOf(r.claim, opts.storyYears),
+        specific: [...r.textTerms, ...r.cueTerms].flatMap((t): [string, number][] => (specificTerms.has(t) ? [[t, specificTerms.get(t)!]] : [])),
         cueTerms: r.cueTerms,
         anchorTerms: r.anchorTerms,
         actorIds: r.actorIds,
@@ -361,16 +351,18 @@ export class ClaimIndex {
   }
 
   private score(p: Profile, s: AnalysedSentence): ClaimMatch | null {
+    if (p.years && s.years.length && !s.years.some((y) => p.years!.has(y))) return null;
     const anchors = p.anchorTerms.get(s.lang);
     if (anchors && !anchors.some((t) => s.terms.has(t))) return null;
     // A checkable value the sentence gives counts like a rare term ("91 drones" is as telling as
     // "Novgorod"; the quoted words themselves twice that), whether it agrees or conflicts. A value
     // left out costs nothing: paraphrases often drop the figures.
-    const slots = p.claim.slots.map((slot) => ({ name: slot.name, type: slot.type, outcome: compareSlot(slot, s.values) }));
+    const slots = p.claim.slots.map((slot) => ({ name: slot.name, type: slot.type, outcome: compareSlot(slot, s.values, this.lexicon) }));
     let textMatched = 0;
     for (const t of p.textTerms) if (s.terms.has(t)) textMatched += this.weight(t);
     let matched = textMatched;
     for (const t of p.cueTerms) if (s.terms.has(t)) matched += this.weight(t);
+    const wordsMatched = matched;
     for (const x of slots) {
       // Other words of the speaker's are no evidence of this quote; a conflicting figure is.
       if (x.type === 'quote' ? x.outcome.status === 'agrees' : x.outcome.status !== 'absent') matched += this.slotWeight(x.type);
@@ -385,14 +377,22 @@ export class ClaimIndex {
     if (p.needsSpeaker && !p.speakers.some((a) => s.actors.has(a)) && !slots.some((x) => x.type === 'quote' && x.outcome.status === 'agrees')) return null;
     const coverage = Math.min(1, (matched + named * this.maxWeight) / (total + p.actorIds.length * this.maxWeight));
     if (coverage < SCORING.threshold) return null;
+    const units = evidenceUnits(p, s, slots, named);
+    if (units < EVIDENCE.minUnits) return null;
     for (const name of p.claim.requires ?? []) {
       const o = slots.find((x) => x.name === name);
       if (!o || o.outcome.status === 'absent') return null;
     }
     // A conflicting figure is only a contradiction when the words alone say it is the same claim.
-    if (textMatched / total < SCORING.minCoverageToContradict && slots.some((x) => x.outcome.status === 'contradicts')) return null;
+    if (wordsMatched / total < SCORING.minCoverageToContradict && slots.some((x) => x.outcome.status === 'contradicts')) return null;
     const score = coverage;
     if (score < SCORING.threshold) return null;
-    return { claim: p.claim, score: Math.round(score * 1000) / 1000, coverage, slots: slots.map(({ name, outcome }) => ({ name, outcome })) };
+    return {
+      claim: p.claim,
+      score: Math.round(score * 1000) / 1000,
+      coverage,
+      slots: slots.map(({ name, outcome }) => ({ name, outcome })),
+      strong: units >= EVIDENCE.strongUnits,
+    };
   }
 }

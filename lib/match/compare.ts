@@ -4,7 +4,7 @@
 // understands: "says northwest of Moscow", "says 89 drones".
 import type { Slot } from '../pack/schema';
 import { termsOf } from './terms';
-import { termOf } from '../text/lexicon';
+import { type Lexicon, PLAIN } from '../text/lexicon';
 import { normPhrase, stem } from '../text/tokens';
 import { extractChannels, extractPlaces, sameRegion, type Value } from '../text/values';
 
@@ -18,23 +18,24 @@ export type SlotOutcome =
 const close = (a: number, b: number, approx: boolean) => Math.abs(a - b) <= Math.max(approx ? 0.06 * Math.max(a, b) : 0.005 * Math.max(a, b), 0.01);
 
 /** The unit of a count as terms: stems, or concepts where the lexicon has one ("беспилотником" -> @drone). */
-function unitTerms(unit: string | undefined): string[] {
+function unitTerms(unit: string | undefined, lexicon: Lexicon): string[] {
   return (unit ?? '')
     .toLowerCase()
     .split(/[\s-]+/)
     .filter(Boolean)
-    .map((w) => termOf(w, stem(w)) ?? stem(w));
+    .map((w) => lexicon.termOf(w, stem(w)) ?? stem(w));
 }
 
-export function compareSlot(slot: Slot, values: Value[]): SlotOutcome {
+/** The page's values against a claim's slot; units and quoted words are compared through `lexicon`. */
+export function compareSlot(slot: Slot, values: Value[], lexicon: Lexicon = PLAIN): SlotOutcome {
   switch (slot.type) {
     case 'count': {
-      const want = unitTerms(slot.unit);
-      const cands = values.filter((v) => v.type === 'count' && (!want.length || want.some((u) => unitTerms(v.unit).includes(u))));
+      const want = unitTerms(slot.unit, lexicon);
+      const cands = values.filter((v) => v.type === 'count' && (!want.length || want.some((u) => unitTerms(v.unit, lexicon).includes(u))));
       // "89 drones against the" -> "89 drones": the figure and its noun.
       const cut = (v: Value) => {
         const words = v.text.split(/\s+/);
-        const at = words.findIndex((w, i) => i > 0 && unitTerms(w.replace(/[^\p{L}\p{N}-]/gu, '')).some((u) => want.includes(u)));
+        const at = words.findIndex((w, i) => i > 0 && unitTerms(w.replace(/[^\p{L}\p{N}-]/gu, ''), lexicon).some((u) => want.includes(u)));
         return at > 0 ? words.slice(0, at + 1).join(' ') : v.text;
       };
       const o = numeric(slot, cands, (v) => `says ${cut(v)}`);
@@ -56,7 +57,10 @@ export function compareSlot(slot: Slot, values: Value[]): SlotOutcome {
       const cands = values.filter((v) => v.type === 'date' && v.from && v.to);
       if (!cands.length || !slot.from) return { status: 'absent' };
       const to = slot.to ?? slot.from;
-      const agree = cands.find((v) => overlapDays(v.from!, v.to!, slot.from!, to));
+      // A date written without its year ("December 28-29", read as year 0000) is of the claim's year.
+      const year = slot.from.slice(0, 4);
+      const dated = (d: string) => (d.startsWith('0000') ? `${year}${d.slice(4)}` : d);
+      const agree = cands.find((v) => overlapDays(dated(v.from!), dated(v.to!), slot.from!, to));
       if (agree) return { status: 'agrees', value: agree };
       return { status: 'contradicts', value: cands[0], says: cands[0].text, note: `says ${cands[0].text}` };
     }
@@ -86,8 +90,8 @@ export function compareSlot(slot: Slot, values: Value[]): SlotOutcome {
       // Another wording of the same words shares a meaning with them ("a lie" / "round of lies",
       // "fabrication"); a quote that shares none is other words of the speaker, not a variant.
       // A quote in another script is a translation, not another wording.
-      const wantTerms = termsOf(slot.text);
-      const q = quotes.find((x) => CYRILLIC.test(x.text) === CYRILLIC.test(slot.text) && [...termsOf(x.text)].some((t) => wantTerms.has(t)));
+      const wantTerms = termsOf(slot.text, undefined, undefined, lexicon);
+      const q = quotes.find((x) => CYRILLIC.test(x.text) === CYRILLIC.test(slot.text) && [...termsOf(x.text, undefined, undefined, lexicon)].some((t) => wantTerms.has(t)));
       if (!q) return { status: 'absent' };
       const words = q.text.replace(/^[\s.,;:!?–—-]+|[\s.,;:!?–—-]+$/g, '');
       return { status: 'differs', value: q, says: words, note: `quotes “${words}”` };

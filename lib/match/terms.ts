@@ -1,14 +1,16 @@
 // The content terms of a text for matching: concepts and stems, names and numbers left out.
-import { termOf } from '../text/lexicon';
+import { type Lexicon, PLAIN } from '../text/lexicon';
 import { normWord, stem, WORD } from '../text/tokens';
 import type { ActorMatcher } from './actors';
 
 /**
- * Content terms of a text. Words inside actor mentions are left out: actors are scored on
- * their own, so a sentence that merely shares names gains nothing here.
+ * Content terms of a text, through a lexicon (the installed packs' concept groups). Words inside
+ * actor mentions are left out: actors are scored on their own, so a sentence that merely shares
+ * names gains nothing here.
  */
-export function termsOf(text: string, actors?: ActorMatcher, mentions = actors?.find(text) ?? []): Set<string> {
+export function termsOf(text: string, actors?: ActorMatcher, mentions = actors?.find(text) ?? [], lexicon: Lexicon = PLAIN): Set<string> {
   const out = new Set<string>();
+  const memo = memoOf(lexicon);
   let m = 0;
   WORD.lastIndex = 0;
   for (let t = WORD.exec(text); t; t = WORD.exec(text)) {
@@ -16,17 +18,23 @@ export function termsOf(text: string, actors?: ActorMatcher, mentions = actors?.
     const end = start + t[0].length;
     while (m < mentions.length && mentions[m].end <= start) m++;
     if (m < mentions.length && mentions[m].start <= start && end <= mentions[m].end) continue;
-    for (const term of wordTerms(t[0])) out.add(term);
+    for (const term of wordTerms(t[0], lexicon, memo)) out.add(term);
   }
   return out;
 }
 
-// Words recur on a page and across pages: their terms are remembered.
-const memo = new Map<string, string[]>();
+// Words recur on a page and across pages: their terms are remembered, per lexicon.
+const memos = new WeakMap<Lexicon, Map<string, string[]>>();
 const NONE: string[] = [];
 
+function memoOf(lexicon: Lexicon): Map<string, string[]> {
+  let memo = memos.get(lexicon);
+  if (!memo) memos.set(lexicon, (memo = new Map()));
+  return memo;
+}
+
 /** The terms one word contributes: none for function words and numbers, two for "northwest". */
-function wordTerms(raw: string): string[] {
+function wordTerms(raw: string, lexicon: Lexicon, memo: Map<string, string[]>): string[] {
   let terms = memo.get(raw);
   if (terms) return terms;
   const norm = normWord(raw);
@@ -36,7 +44,7 @@ function wordTerms(raw: string): string[] {
     const compass = /^(north|south)(east|west)(ern)?$/.exec(norm);
     if (compass) terms = [compass[1], compass[2]];
     else {
-      const term = termOf(norm, stem(norm));
+      const term = lexicon.termOf(norm, stem(norm));
       terms = term ? [term] : NONE;
     }
   }

@@ -38,6 +38,10 @@ export const LIMITS = {
    * claim index lists each claim under each of its terms, and a sentence's candidates are read there.
    */
   claimTerms: 1_000_000,
+  /** Concept groups of a story, words of a group, characters of a word. */
+  concepts: 2_000,
+  wordsPerConcept: 100,
+  conceptWord: 64,
 } as const;
 
 /**
@@ -101,10 +105,26 @@ const IsoTimestamp = v.pipe(
 );
 const Lang = v.pipe(v.string(), v.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as "en" or "uk"'));
 
+/**
+ * Words of one meaning in the story's languages, folded to one term for matching ("drone", "UAV",
+ * "беспилотник*"): a word, or a prefix of at least 3 letters ending in "*".
+ */
+export const ConceptWord = v.pipe(
+  str(LIMITS.conceptWord),
+  v.regex(/^[^\s*]+\*?$/u, 'must be one word, or a prefix ending in "*"'),
+  v.check((w) => !w.endsWith('*') || [...w].length > 3, 'a prefix must have at least 3 letters before "*"'),
+);
+export const Concept = v.object({
+  id: Id,
+  words: v.pipe(list(ConceptWord, LIMITS.wordsPerConcept), v.minLength(1, 'must not be empty')),
+});
+
 export const Story = v.object({
   id: Id,
   title: nonEmpty(LIMITS.shortText),
   dates: v.optional(list(IsoDate, LIMITS.smallList)),
+  /** The story's concept groups (docs/matching.md "Concepts"). */
+  concepts: v.optional(list(Concept, LIMITS.concepts)),
 });
 
 export const Outlet = v.object({
@@ -241,6 +261,7 @@ function countAliases(actors: { aliases: unknown[] }[]): number {
 
 export type Pack = v.InferOutput<typeof Pack>;
 export type Story = v.InferOutput<typeof Story>;
+export type Concept = v.InferOutput<typeof Concept>;
 export type Outlet = v.InferOutput<typeof Outlet>;
 export type Article = v.InferOutput<typeof Article>;
 export type Alias = v.InferOutput<typeof Alias>;

@@ -5,7 +5,9 @@ import type { Actor, Article, Claim, Outlet, Pack, Position, Report, Slot } from
 import { ActorMatcher, aliasInputs, type CompactMatcher, type Mention } from '../match/actors';
 import { analyseSentence, ClaimIndex, type ClaimMatch } from '../match/claims';
 import { compareSlot, type SlotOutcome } from '../match/compare';
+import { Lexicon } from '../text/lexicon';
 import { splitSentences } from '../text/sentences';
+import { actorKeys, byId, groupBy, key } from './records';
 import { extractValues, type Value } from '../text/values';
 
 export type Verdict = 'corroborated' | 'contradicted' | 'disputed' | 'mixed';
@@ -79,7 +81,6 @@ export interface EngineCache {
   packs: { id: string; version: number }[];
 }
 
-const key = (pack: string, id: string) => `${pack}\u0000${id}`;
 const unkey = (k: string) => {
   const i = k.indexOf('\u0000');
   return { pack: k.slice(0, i), id: k.slice(i + 1) };
@@ -102,25 +103,6 @@ interface ClaimInfo {
 
 type Hit = { m: ClaimMatch; s: { text: string; start: number; end: number }; values: Value[]; seq: number };
 
-/** Records by id; where ids repeat (validation refuses that), the first one, as `find` had it. */
-function byId<T extends { id: string }>(items: readonly T[]): Map<string, T> {
-  const map = new Map<string, T>();
-  for (const x of items) if (!map.has(x.id)) map.set(x.id, x);
-  return map;
-}
-
-/** Items grouped by a key, in their order: one pass, no list copied. */
-function groupBy<T>(items: readonly T[], keyOf: (x: T) => string): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const x of items) {
-    const k = keyOf(x);
-    const list = map.get(k);
-    if (list) list.push(x);
-    else map.set(k, [x]);
-  }
-  return map;
-}
-
 const SENTENCES_PER_SLICE = 200; // read before a sliced scan lets others run (an article has a few hundred)
 
 export class ScanEngine {
@@ -129,13 +111,15 @@ export class ScanEngine {
   private claims = new Map<string, ClaimInfo>();
   private records = new Map<string, PackRecords>();
   private packs: Pack[];
-  private year: number;
+  /** The installed stories' concept groups. */
+  private lexicon: Lexicon;
 
   // Building is linear in the packs: every record is visited once (reports grouped by claim in
   // one pass), and restoring from a cache does the same minus compiling the actor matcher.
   private constructor(packs: Pack[], matcher?: ActorMatcher) {
     this.packs = packs;
-    this.matcher = matcher ?? new ActorMatcher(packs.flatMap((p) => aliasInputs(p.actors).map((a) => ({ ...a, actor: key(p.id, a.actor) }))));
+    const actorKey = actorKeys(packs);
+    this.matcher = matcher ?? new ActorMatcher(packs.flatMap((p) => aliasInputs(p.actors).map((a) => ({ ...a, actor: actorKey(p.id, a.actor) }))));
     const scoped: Claim[] = [];
     const groups: number[] = [];
     for (const p of packs) {
@@ -148,13 +132,13 @@ export class ScanEngine {
         const k = key(p.id, c.id);
         if (this.claims.has(k)) continue;
         this.claims.set(k, { records, claim: c, reports: reports.get(c.id) ?? [], positions: positions.get(c.id) ?? [] });
-        scoped.push({ ...c, id: k, actors: c.actors.map((a) => ({ ...a, actor: key(p.id, a.actor) })) });
+        scoped.push({ ...c, id: k, actors: c.actors.map((a) => ({ ...a, actor: actorKey(p.id, a.actor) })) });
         groups.push(this.records.size);
       }
     }
-    this.index = new ClaimIndex(scoped, this.matcher, undefined, groups);
-    const dates = packs.flatMap((p) => p.stories.flatMap((s) => s.dates ?? []));
-    this.year = Number((dates[0] ?? new Date().toISOString()).slice(0, 4));
+    this.lexicon = new Lexicon(packs.flatMap((p) => p.stories.flatMap((s) => s.concepts ?? [])));
+    const years = new Map(packs.flatMap((p) => p.stories.map((x) => [x.id, [...new Set((x.dates ?? []).map((d) => Number(d.slice(0, 4))))]] as const)));
+    this.index = new ClaimIndex(scoped, this.matcher, undefined, groups, { lexicon: this.lexicon, storyYears: (c) => years.get(c.story) ?? [] });
   }
 
   /** Compiles the packs' aliases and claims. */
@@ -211,7 +195,7 @@ export class ScanEngine {
       while (mi < mentions.length && mentions[mi].end <= s.start) mi++;
       const inside: Mention[] = [];
       for (let j = mi; j < mentions.length && mentions[j].start < s.end; j++) inside.push({ ...mentions[j], start: mentions[j].start - s.start, end: mentions[j].end - s.start });
-      const analysed = analyseSentence(s.text, this.matcher, { year: this.year, lang: opts.lang, mentions: inside });
+      const analysed = analyseSentence(s.text, this.matcher, { lang: opts.lang, mentions: inside, lexicon: this.lexicon });
       if (!analysed.terms.size) continue;
       scored++;
       for (const m of this.index.match(analysed, info)) {
@@ -222,14 +206,16 @@ export class ScanEngine {
         if (list.length >= 2 * limit) byPack.set(records, prune(list));
       }
     }
-    const hits = [...byPack.values()].flatMap((list) => (list.length > limit ? prune(list) : list));
+    // A pack's weak matches are shown only on a page that is about its story: one with a strong
+    // match of the pack (lib/match/claims.ts EVIDENCE).
+    const hits = [...byPack.values()].flatMap((list) => (list.some((h) => h.m.strong) ? (list.length > limit ? prune(list) : list) : []));
     if (byPack.size > 1) hits.sort((a, b) => a.seq - b.seq);
     const found = groupBy(hits, (h) => h.m.claim.id);
     // Reports that quote the same words read the same values: each excerpt is read once a scan.
     const quoteValues = new Map<string, Value[]>();
     const valuesOf = (quote: string) => {
       let v = quoteValues.get(quote);
-      if (!v) quoteValues.set(quote, (v = extractValues(quote, { year: this.year })));
+      if (!v) quoteValues.set(quote, (v = extractValues(quote)));
       return v;
     };
     const claims = [...found.entries()].map(([k, list]) => this.claimResult(k, list, valuesOf));
@@ -268,7 +254,7 @@ export class ScanEngine {
     const sources: ScanSource[] = reports.map((r) => {
       const article = records.articles.get(r.article)!;
       const outlet = records.outlets.get(article.outlet);
-      const { stance, differences, differing } = stanceVsPage(claim.slots, pageOutcomes, r, valuesOf);
+      const { stance, differences, differing } = stanceVsPage(claim.slots, pageOutcomes, r, valuesOf, this.lexicon);
       return {
         outlet: outlet?.name ?? article.outlet,
         outletId: article.outlet,
@@ -349,6 +335,7 @@ function stanceVsPage(
   page: Map<string, SlotOutcome>,
   r: Report,
   valuesOf: (quote: string) => Value[],
+  lexicon: Lexicon,
 ): { stance: SourceStance; differences: string[]; differing: { start: number; end: number }[] } {
   let worst: SourceStance = 'corroborates';
   const differences: string[] = [];
@@ -365,7 +352,7 @@ function stanceVsPage(
     if (p && p.status !== 'absent') {
       outletValues ??= valuesOf(r.quote);
       const asSlot = slotFromValue(slot, p.value);
-      const o = compareSlot(asSlot, outletValues);
+      const o = compareSlot(asSlot, outletValues, lexicon);
       if (o.status === 'differs' || o.status === 'contradicts') {
         bump(o.status);
         differences.push(o.note);

@@ -1,54 +1,15 @@
-// Concepts: words of one meaning in news reporting, in English, Russian and Ukrainian, folded to
-// one term so that a paraphrase meets the claim ("drones targeted his home" ~ "attack on the
-// residence"). Entries are stems (see tokens.ts `stem`) or stem prefixes ending in "*".
-// Function words and reporting verbs carry no meaning for matching and are dropped.
+// The words matching reads: stop words (language rules, here) and concept groups (story knowledge,
+// from the installed packs: a story file's `concepts:`). A concept group folds words of one
+// meaning, in English, Russian and Ukrainian, to one term, so that a paraphrase meets the claim.
+// Group entries are words (stemmed here) or prefixes of normalised words ending in "*".
 import { stem } from './tokens';
 
-const CONCEPTS: Record<string, string[]> = {
-  attack: ['attack', 'strike', 'target', 'assault', 'raid', 'hit', 'атак*', 'удар*', 'напад*', 'атаку*'],
-  drone: ['drone', 'uav', 'unman', 'беспилотник*', 'дрон*', 'безпілотник*', 'бпла'],
-  residence: ['residence', 'home', 'house', 'dacha', 'compound', 'estate', 'резиденци*', 'резиденці*', 'дач*'],
-  deny: ['deny', 'denial', 'dismiss', 'reject', 'refute', 'rebuff', 'отриц*', 'опроверг*', 'заперечи*', 'заперечу*', 'спростува*', 'відкину*', 'отверг*'],
-  lie: ['lie', 'li', 'fabrication', 'fabricat', 'invent', 'baseles', 'false', 'falsehood', 'fake', 'hoax', 'untrue', 'лож*', 'лжи', 'вран*', 'брехн*', 'вигад*', 'неправд*', 'фейк*'],
-  evidence: ['evidence', 'proof', 'доказ*', 'підтвердж*'],
-  retaliate: ['retaliat', 'retaliatory', 'unanswer', 'reprisal', 'revenge', 'ответ*', 'відпові*', 'помст*'],
-  destroy: ['destroy', 'intercept', 'shot', 'shoot', 'down', 'уничтож*', 'сбит*', 'збит*', 'знищ*', 'перехоп*'],
-  peace: ['peace', 'мир', 'мирн*'],
-  deal: ['deal', 'agreement', 'accord', 'settlement', 'соглашени*', 'угод*', 'сделк*'],
-  talks: ['talk', 'negotiation', 'negotiat', 'переговор*', 'перемовин*'],
-  stance: ['stance', 'position', 'approach', 'позици*', 'позиці*'],
-  review: ['review', 'reconsider', 'reassess', 'revise', 'rethink', 'пересмотр*', 'перегляд*', 'переглян*'],
-  angry: ['angry', 'anger', 'angr', 'furious', 'upset', 'розгніва*', 'разозл*'],
-  guarantee: ['guarantee', 'гаранти*', 'гарантії'],
-  security: ['security', 'безопасн*', 'безпек*'],
-  control: ['control', 'hold', 'held', 'occupy', 'occupi', 'контрол*', 'контролю*', 'утримує*'],
-  withdraw: ['withdraw', 'withdrawal', 'pull', 'retreat', 'вывод*', 'вивед*', 'відвед*', 'отвод*'],
-  troops: ['troop', 'force', 'army', 'soldier', 'войск*', 'військ*', 'армі*', 'арми*'],
-  injure: ['injur', 'injury', 'casualty', 'hurt', 'wound', 'пострада*', 'поранен*', 'ранен*'],
-  kill: ['kill', 'dead', 'death', 'убит*', 'погиб*', 'загиб*', 'вбит*'],
-  damage: ['damage', 'ущерб*', 'пошкодж*', 'поврежд*'],
-  terrorism: ['terrorism', 'terrorist', 'террор*', 'терор*'],
-  city: ['city', 'town', 'город*', 'міст*'],
-  meet: ['meet', 'met', 'meeting', 'summit', 'встреч*', 'зустріч*', 'зустрі*'],
-  phone: ['phone', 'telephone', 'телефон*', 'звон*', 'дзвін*', 'розмов*', 'разговор*'],
-  kyiv: ['kyiv', 'kiev', 'киев*', 'київ*', 'києв*'],
-  moscow: ['moscow', 'москв*'],
-  russia: ['russia', 'russian', 'росси*', 'российск*', 'росі*', 'російськ*'],
-  ukraine: ['ukraine', 'ukrainian', 'украин*', 'україн*'],
-  trust: ['trust', 'доверя*', 'довіря*', 'довір*'],
-  ceasefire: ['ceasefire', 'cease', 'truce', 'перемири*', 'перемир*'],
-  territory: ['territory', 'territorial', 'land', 'территори*', 'територі*'],
-  demand: ['demand', 'insist', 'требова*', 'вимага*', 'вимог*'],
-  unacceptable: ['unacceptable', 'неприемлем*', 'неприйнятн*'],
-  progress: ['progress', 'closer', 'close', 'near', 'прогрес*', 'ближе', 'ближч*'],
-  plan: ['plan', 'proposal', 'framework', 'план*'],
-  president: ['president', 'президент*'],
-  minister: ['minister', 'министр*', 'міністр*'],
-  government: ['government', 'правительств*', 'уряд*'],
-  building: ['building', 'здани*', 'будівл*'],
-  region: ['region', 'oblast', 'province', 'област*', 'регион*', 'регіон*'],
-};
+export interface ConceptGroup {
+  id: string;
+  words: readonly string[];
+}
 
+/** Function words, reporting verbs, calendar and unit words: no evidence of what a sentence says. */
 const STOP = new Set(
   `a an the and or but if of in on at to for from by with about as into over after before during than then that this these those
   there here it its it's is are was were be been being has have had do does did not no nor so such can could would should will
@@ -65,35 +26,79 @@ const STOP = new Set(
   і й в у на з із що як а по до від за про для же чи би то це його її їх але або при так вже`.split(/\s+/).filter(Boolean),
 );
 
-const exact = new Map<string, string>();
-const prefixes: [string, string][] = [];
-for (const [concept, words] of Object.entries(CONCEPTS)) {
-  for (const w of words) {
-    if (w.endsWith('*')) prefixes.push([w.slice(0, -1), concept]);
-    else exact.set(stem(w), concept);
+/** Whether a normalised word is a stop word. */
+export function isStopWord(norm: string): boolean {
+  return STOP.has(norm);
+}
+
+/** The shortest and longest prefix a group may give ("атак*"). */
+export const PREFIX_LENGTH = { min: 3, max: 24 } as const;
+
+/**
+ * Words to terms: a word's stem, or the concept its group folds it to ("@attack"). Where two
+ * groups claim one word, the first given keeps it. Terms are remembered per lexicon.
+ */
+export class Lexicon {
+  private exact = new Map<string, string>();
+  private prefixes = new Map<string, string>();
+  private longest = 0;
+  private memo = new Map<string, string | null>();
+  private readonly membersOf = new Map<string, string[]>();
+
+  constructor(groups: readonly ConceptGroup[] = []) {
+    for (const g of groups) {
+      const concept = `@${g.id}`;
+      const members = this.membersOf.get(concept) ?? [];
+      this.membersOf.set(concept, members);
+      for (const raw of g.words) {
+        const w = raw.trim().toLowerCase();
+        if (w.endsWith('*')) {
+          const p = w.slice(0, -1);
+          if (p.length < PREFIX_LENGTH.min || p.length > PREFIX_LENGTH.max || this.prefixes.has(p)) continue;
+          this.prefixes.set(p, concept);
+          this.longest = Math.max(this.longest, p.length);
+          members.push(p);
+        } else if (w) {
+          const st = stem(w);
+          if (!this.exact.has(st)) this.exact.set(st, concept);
+          members.push(w);
+        }
+      }
+    }
+  }
+
+  /** The words a concept's group gives (prefixes without their "*"), for measuring how common it is. */
+  members(concept: string): readonly string[] {
+    return this.membersOf.get(concept) ?? [];
+  }
+
+  get concepts(): string[] {
+    return [...this.membersOf.keys()];
+  }
+
+  /** The term a normalised word and its stem contribute to matching, or null for a stop word. */
+  termOf(norm: string, st: string): string | null {
+    const key = `${norm}\u0000${st}`;
+    const hit = this.memo.get(key);
+    if (hit !== undefined) return hit;
+    const term = this.compute(norm, st);
+    if (this.memo.size > 100_000) this.memo.clear();
+    this.memo.set(key, term);
+    return term;
+  }
+
+  private compute(norm: string, st: string): string | null {
+    if (STOP.has(norm) || norm.length < 2) return null;
+    const c = this.exact.get(st);
+    if (c) return c;
+    // The longest prefix first: at most PREFIX_LENGTH.max lookups a word.
+    for (let n = Math.min(norm.length, this.longest); n >= PREFIX_LENGTH.min; n--) {
+      const p = this.prefixes.get(norm.slice(0, n));
+      if (p) return p;
+    }
+    return st;
   }
 }
-prefixes.sort((a, b) => b[0].length - a[0].length);
 
-/** The term a token contributes to matching, or null for a function word. */
-const CYRILLIC = /[\u0400-\u04ff]/;
-const cache = new Map<string, string | null>();
-
-export function termOf(norm: string, st: string): string | null {
-  const key = `${norm}\u0000${st}`;
-  const hit = cache.get(key);
-  if (hit !== undefined) return hit;
-  const term = computeTerm(norm, st);
-  if (cache.size > 100_000) cache.clear();
-  cache.set(key, term);
-  return term;
-}
-
-function computeTerm(norm: string, st: string): string | null {
-  if (STOP.has(norm) || norm.length < 2) return null;
-  const c = exact.get(st);
-  if (c) return `@${c}`;
-  // The prefix entries are all Russian and Ukrainian stems.
-  if (CYRILLIC.test(norm)) for (const [p, concept] of prefixes) if (norm.startsWith(p)) return `@${concept}`;
-  return st;
-}
+/** No concept groups: words are their stems. */
+export const PLAIN = new Lexicon();

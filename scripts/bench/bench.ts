@@ -9,6 +9,7 @@ import { ActorMatcher, aliasInputs, type AliasInput } from '../../lib/match/acto
 import type { Pack } from '../../lib/pack/schema';
 import { ScanEngine } from '../../lib/scan/engine';
 import { syntheticPack } from './synthetic';
+import { benchDraft } from './draft';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const REAL_PAGES = process.env.CROSSCHECK_REAL_PAGES ?? path.resolve(ROOT, '../shared/real-pages');
@@ -46,6 +47,9 @@ function main() {
     process.exit(1);
   }
   const bundled = JSON.parse(fs.readFileSync(path.join(ROOT, 'assets/packs/putin-residence-claim-2025-12.json'), 'utf8')) as Pack;
+  // Every pack the extension ships: the page scan is measured with all of them installed.
+  const packsDir = path.join(ROOT, 'assets/packs');
+  const shipped = fs.readdirSync(packsDir).filter((f) => f.endsWith('.json')).sort().map((f) => JSON.parse(fs.readFileSync(path.join(packsDir, f), 'utf8')) as Pack);
   const pages = fs.readdirSync(REAL_PAGES).filter((f) => f.endsWith('.html')).sort();
   const texts = pages.map((f) => htmlToText(fs.readFileSync(path.join(REAL_PAGES, f), 'utf8')).text);
   let input = texts.join('\n');
@@ -157,19 +161,21 @@ function main() {
   const guardianHtml = fs.readFileSync(path.join(REAL_PAGES, 'guardian-1.html'), 'utf8');
   const extractMs = time(() => htmlToText(guardianHtml), 5);
   const guardian = htmlToText(guardianHtml).text;
-  const bundledEngine = ScanEngine.fromPacks([bundled]);
+  const bundledEngine = ScanEngine.fromPacks(shipped);
   const synthEngine = ScanEngine.fromPacks([synthetic]);
   const scanBundled = time(() => bundledEngine.scanText(guardian), 15);
   const scanSynth = time(() => synthEngine.scanText(guardian), 7);
   console.log(`\nOne page, guardian-1.html (${(guardianHtml.length / 1024).toFixed(0)} KB of HTML, ${guardian.length} characters of visible text)`);
   console.log(`  HTML parsing and text extraction (htmlparser2 + lib/extract): ${extractMs.toFixed(2)} ms`);
-  console.log(`  full scan, bundled pack (${bundledAliases.length} aliases, ${bundled.claims.length} claims): ${scanBundled.toFixed(2)} ms`);
+  console.log(`  full scan, the ${shipped.length} bundled packs (${shipped.reduce((n, p) => n + aliasInputs(p.actors).length, 0)} aliases, ${shipped.reduce((n, p) => n + p.claims.length, 0)} claims): ${scanBundled.toFixed(2)} ms`);
   console.log(`  full scan, synthetic pack (${synthAliases.length} aliases, ${synthetic.claims.length} claims): ${scanSynth.toFixed(2)} ms`);
 
   console.log('\nCompiling the synthetic pack');
   console.log(`  actor matcher: ${compileMs.toFixed(0)} ms; compact form ${(synthMatcher.size() / MB).toFixed(2)} MB; restored from a structured clone in ${restoreMs.toFixed(0)} ms`);
   console.log(`  whole engine (matcher and claim index): ${engineCompileMs.toFixed(0)} ms`);
   console.log(`  memory: matcher heap ${(matcherHeap / MB).toFixed(1)} MB; process heap ${(heap() / MB).toFixed(0)} MB (${((heap() - heap0) / MB).toFixed(0)} MB since start)`);
+
+  benchDraft();
 
   const fastest = results.synthetic.peers.reduce((a, b) => (b.mbps > a.mbps ? b : a));
   console.log(`\nfastest peer on the synthetic pack: ${fastest.name} (${fastest.mbps.toFixed(1)} MB/s)`);

@@ -20,7 +20,19 @@ export interface BundledPackJson {
   [key: string]: unknown;
 }
 
-/** The pack shipped with the extension, read from disk (so the test follows whatever pack is there). */
+/** Every pack shipped with the extension (assets/packs/*.json), in file-name order. */
+export function readBundledPacks(): BundledPackJson[] {
+  const dir = path.dirname(BUNDLED_PACK_FILE);
+  return fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort().map((f) => JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as BundledPackJson);
+}
+
+/** The engine cache's key for the bundled packs (lib/store/engine-cache.ts): by title, as installed. */
+export function bundledEngineKey(): string {
+  const packs = readBundledPacks().sort((a, b) => a.title.localeCompare(b.title) || a.id.localeCompare(b.id));
+  return packs.map((p) => `${p.id}@${p.version}`).join('|');
+}
+
+/** The first story's pack shipped with the extension, read from disk (so the test follows whatever pack is there). */
 export function readBundledPack(): BundledPackJson {
   return JSON.parse(fs.readFileSync(BUNDLED_PACK_FILE, 'utf8')) as BundledPackJson;
 }

@@ -76,10 +76,11 @@ const ROUTES: Record<string, Served> = {
     ),
   },
   '/huge.html': { body: doc('', `<article><p>${`${PARA} `.repeat(Math.ceil(10_000_000 / (PARA.length + 1)))}</p></article>`) },
+  // 100 copies of the story's sentence among 200,000 elements: their marks stay within the page's 1,000.
   '/many.html': {
     body: doc(
       '',
-      `<article>${Array.from({ length: 200_000 }, (_, i) => (i % 1000 === 0 ? `<span>${PARA}</span>` : '<i>x</i>')).join('')}` +
+      `<article>${Array.from({ length: 200_000 }, (_, i) => (i % 2000 === 0 ? `<span>${PARA}</span>` : '<i>x</i>')).join('')}` +
         `${'<table><tr><td>'.repeat(20)}<p id="deep">${PARA}</p>${'</td></tr></table>'.repeat(20)}</article>`,
     ),
   },

@@ -35,7 +35,7 @@ import { articleHtml } from '../../scripts/article-page.mjs';
 import { buildFeed } from '../../lib/feed/publish';
 import type { Pack } from '../../lib/pack/schema';
 import { newSigningKey } from '../helpers/keys';
-import { launchWithExtension, pollUntil, readBundledPack, ROOT, stopWorker as stopExtensionWorker } from './browser';
+import { launchWithExtension, pollUntil, readBundledPack, readBundledPacks, bundledEngineKey, ROOT, stopWorker as stopExtensionWorker } from './browser';
 
 declare const chrome: {
   runtime: { sendMessage(message: unknown): Promise<unknown> };
@@ -319,7 +319,7 @@ describe('network requests', () => {
     // The feed offers the bundled pack's id: the pack that came with Crosscheck is the build's, so
     // the reader removes it first (a key the reader adds may not replace it).
     await o.getByRole('button', { name: `Remove ${bundled.title}` }).click();
-    await expect.poll(async () => o.locator('li.pack').count()).toBe(0);
+    await expect.poll(async () => o.locator(`li.pack[data-pack-id="${bundled.id}"]`).count()).toBe(0);
     await o.getByLabel(/Public key/).fill(keyText);
     await o.getByRole('button', { name: 'Add key' }).click();
     await expect.poll(async () => o.getByRole('list', { name: 'Trusted keys' }).count()).toBe(1);
@@ -358,7 +358,8 @@ describe('"Delete all data"', () => {
     await o.evaluate(() => chrome.runtime.sendMessage({ type: 'set-settings', hoverDelayMs: 900, checkIntervalHours: 24 }));
     await o.evaluate(() => chrome.runtime.sendMessage({ type: 'set-site', host: 'news.example.org', enabled: false }));
     const before = await readDatabase(o);
-    expect(before.packs).toEqual([[bundled.id, 2, 'feed']]);
+    const others = readBundledPacks().filter((p) => p.id !== bundled.id);
+    expect(before.packs.sort()).toEqual([[bundled.id, 2, 'feed'], ...others.map((p) => [p.id, p.version, 'bundled'])].sort());
     expect(before.feeds).toEqual([`${feedBase}/feed/feed.json`]);
     expect(before.trustedKeys).toHaveLength(1);
     // The highest version the feed's key installed (remembered after a removal, until now).
@@ -374,7 +375,7 @@ describe('"Delete all data"', () => {
     await o.getByRole('button', { name: 'Yes, delete all data' }).click();
     const section = o.locator('section', { has: o.getByRole('heading', { name: 'Your data' }) });
     await expect.poll(async () => squash(await section.getByRole('status').innerText()), { timeout: 15_000 }).toMatch(
-      /^Deleted 1 pack, 1 subscription, 1 key you added, 1 site turned off, your reading settings and the scanner's cache\. The pack that came with Crosscheck \(".*", version 1\) is installed again\.$/,
+      new RegExp(`^Deleted ${others.length + 1} packs, 1 subscription, 1 key you added, 1 site turned off, your reading settings and the scanner's cache\\. The ${others.length + 1} packs that came with Crosscheck \\(".*", version 1(; ".*", version 1)+\\) are installed again\\.$`),
     );
     await o.close();
     const requestsBefore = byExtension.length;
@@ -384,13 +385,14 @@ describe('"Delete all data"', () => {
     o = await optionsPage();
     await expect.poll(async () => squash(await o.locator(`li.pack[data-pack-id="${bundled.id}"] .version`).innerText()), { timeout: 15_000 }).toBe('version 1');
     const after = await readDatabase(o);
+    after.packs.sort();
     expect(after).toEqual({
-      packs: [[bundled.id, 1, 'bundled']],
-      claims: bundled.claims.length,
+      packs: [bundled, ...others].map((p) => [p.id, p.version, 'bundled']).sort(),
+      claims: bundled.claims.length + others.reduce((n, p) => n + p.claims.length, 0),
       feeds: [],
       trustedKeys: [],
       settings: [],
-      engineCache: [`${bundled.id}@1`],
+      engineCache: [bundledEngineKey()],
       publisherVersions: [],
     });
     expect(await ext.worker().evaluate(() => chrome.alarms.getAll())).toEqual([]);

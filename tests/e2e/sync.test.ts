@@ -17,7 +17,7 @@ import type { SigningKey } from '../../lib/feed/keys';
 import { newSigningKey } from '../helpers/keys';
 import { buildFeed, signFeed } from '../../lib/feed/publish';
 import type { Pack } from '../../lib/pack/schema';
-import { hoverText, launchWithExtension, readBundledPack, stopWorker as stopExtensionWorker } from './browser';
+import { bundledEngineKey, hoverText, launchWithExtension, readBundledPack, readBundledPacks, stopWorker as stopExtensionWorker } from './browser';
 
 declare const chrome: {
   tabs: { query(q: object): Promise<{ id?: number }[]> };
@@ -178,7 +178,7 @@ describe('pack sync from the options page', () => {
 
     // Moving the pack to this publisher is the reader's act: remove it, then the feed installs its own.
     await o.getByRole('button', { name: `Remove ${bundled.title}` }).click();
-    await expect.poll(async () => o.locator('li.pack').count()).toBe(0);
+    await expect.poll(async () => o.locator(`li.pack[data-pack-id="${PACK}"]`).count()).toBe(0);
     const outcome = await updateNow(o);
     expect(outcome).toMatch(/Updated to version 2|Up to date: version 2 is installed/);
     await expect.poll(() => installedVersion(o), { timeout: 10_000 }).toBe('version 2');
@@ -264,9 +264,9 @@ describe('pack sync from the options page', () => {
     // Removed, the pack does not come back older than the version its publisher installed.
     await publish(version(2, { valdai: false }));
     await o.getByRole('button', { name: `Remove ${bundled.title}` }).click();
-    await expect.poll(async () => o.locator('li.pack').count()).toBe(0);
+    await expect.poll(async () => o.locator(`li.pack[data-pack-id="${PACK}"]`).count()).toBe(0);
     expect(await updateNow(o)).toMatch(new RegExp(`Version 2 is older than version 3, which this publisher \\(key ${trusted.id}\\) already installed; .*nothing was installed`));
-    expect(await o.locator('li.pack').count()).toBe(0);
+    expect(await o.locator(`li.pack[data-pack-id="${PACK}"]`).count()).toBe(0);
     // The version it had, or a newer one, may come back.
     await publish(version(3, { valdai: true }));
     expect(await updateNow(o)).toMatch(/Updated to version 3/);
@@ -339,10 +339,13 @@ describe('packs in the options page', () => {
   it('exports the installed packs as a JSON file that imports as it is', async () => {
     const o = await optionsPage();
     const [download] = await Promise.all([o.waitForEvent('download'), o.getByRole('button', { name: 'Export packs' }).click()]);
-    expect(download.suggestedFilename()).toBe(`${PACK}-5.json`);
+    // Every installed pack: this one and the other story's that came with Crosscheck, as a list.
+    expect(download.suggestedFilename()).toMatch(/^crosscheck-packs-\d{4}-\d{2}-\d{2}\.json$/);
     const saved = path.join(tmp, 'export.json');
     await download.saveAs(saved);
-    const pack = JSON.parse(fs.readFileSync(saved, 'utf8')) as Pack;
+    const packs = JSON.parse(fs.readFileSync(saved, 'utf8')) as Pack[];
+    expect(packs.map((p) => p.id).sort()).toEqual(readBundledPacks().map((p) => p.id).sort());
+    const pack = packs.find((p) => p.id === PACK)!;
     expect(pack).toMatchObject({ id: PACK, version: 5 });
     expect(pack.claims.length).toBe(bundled.claims.length - 1);
     await o.getByLabel('Import pack').setInputFiles(saved);
@@ -356,7 +359,7 @@ describe('packs in the options page', () => {
     await o.getByRole('button', { name: `Remove ${feedUrl}` }).click();
     await expect.poll(async () => squash(await o.locator('section').first().innerText())).toMatch(/You follow no feed yet/);
     await o.getByRole('button', { name: `Remove ${bundled.title}` }).click();
-    await expect.poll(async () => o.locator('li.pack').count()).toBe(0);
+    await expect.poll(async () => o.locator(`li.pack[data-pack-id="${PACK}"]`).count()).toBe(0);
     await expect.poll(async () => squash(await o.locator('body').innerText())).toMatch(/Removed .* \(version \d+\)/);
     await o.close();
 
@@ -368,7 +371,7 @@ describe('packs in the options page', () => {
     await stopWorker();
     o = await optionsPage();
     await o.getByRole('button', { name: 'Restore bundled pack' }).waitFor();
-    expect(await o.locator('li.pack').count()).toBe(0);
+    expect(await o.locator(`li.pack[data-pack-id="${PACK}"]`).count()).toBe(0);
     await o.getByRole('button', { name: 'Restore bundled pack' }).click();
     await expect.poll(() => installedVersion(o)).toBe(`version ${bundled.version}`);
     expect(squash(await o.locator(`li.pack[data-pack-id="${PACK}"]`).innerText())).toMatch(/came with Crosscheck/);
@@ -382,7 +385,7 @@ const stopWorker = () => stopExtensionWorker(ext.context);
 describe('the scan engine cache', () => {
   it('a stopped worker restores the compiled engine from IndexedDB and scans new pages with it', async () => {
     // The engine of the installed pack is cached under its id and version.
-    const key = `${PACK}@${bundled.version}`;
+    const key = bundledEngineKey();
     const cached = await ext.worker().evaluate(async () => {
       const open = indexedDB.open('crosscheck');
       const db = await new Promise<IDBDatabase>((ok, ko) => {

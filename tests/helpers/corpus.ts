@@ -35,3 +35,9 @@ export function storyErrors(storyText: string): string[] {
 export function bundledPack(): Pack {
   return JSON.parse(fs.readFileSync(BUNDLED_PACK, 'utf8')) as Pack;
 }
+
+/** Every pack the extension ships (assets/packs/*.json), in file-name order, as `scan` loads them. */
+export function bundledPacks(): Pack[] {
+  const dir = path.join(ROOT, 'assets/packs');
+  return fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort().map((f) => JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as Pack);
+}

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { generateKeyPair } from '../../lib/feed/keys';
 import { LIMITS } from '../../lib/pack/schema';
 import { ScanEngine } from '../../lib/scan/engine';
-import { BUNDLED_PACK, CORPUS_DIR, ROOT, bundledPack } from '../helpers/corpus';
+import { BUNDLED_PACK, CORPUS_DIR, ROOT, bundledPack, bundledPacks } from '../helpers/corpus';
 
 const MiB = 1024 * 1024;
 const PAGE_LIMIT = 20 * MiB;
@@ -144,7 +144,7 @@ describe('the CLI reports what it cannot write', { timeout: 60_000 }, () => {
     const file = path.join(CORPUS_DIR, '001_f4f02270bf5ef5c7.txt');
     const r = await cli(['scan', file, '--json']);
     expect(r.code, r.stderr).toBe(0);
-    const expected = ScanEngine.fromPacks([bundledPack()]).scanText(fs.readFileSync(file, 'utf8'), { lang: 'en' });
+    const expected = ScanEngine.fromPacks(bundledPacks()).scanText(fs.readFileSync(file, 'utf8'), { lang: 'en' });
     expect(r.stdout).toBe(`${JSON.stringify(expected, null, 1)}\n`);
   });
 });

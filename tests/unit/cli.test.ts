@@ -45,13 +45,14 @@ describe('npx crosscheck', { timeout: 60_000 }, () => {
     expect(r.out).not.toMatch(STACK);
   });
 
-  it('clear errors for a missing file, a corpus without a story, and wrong usage', () => {
+  it('clear errors for a missing file, a folder that is no corpus, and wrong usage', () => {
     const missing = cli(['pack', 'validate', path.join(tmp, 'nope.json')]);
     expect(missing).toMatchObject({ code: 1 });
     expect(missing.out).toMatch(/nope\.json: no such file/);
     const noStory = cli(['pack', 'build', tmp, '--out', path.join(tmp, 'x.json')]);
     expect(noStory.code).toBe(1);
-    expect(noStory.out).toMatch(/no story\.yaml/);
+    // Without a story file a corpus is drafted from its articles; without a manifest there is nothing to draft.
+    expect(noStory.out).toMatch(/no manifest\.json/);
     const usage = cli(['pack', 'build', CORPUS_DIR]);
     expect(usage.code).toBe(2);
     expect(usage.out).toMatch(/needs --out/);

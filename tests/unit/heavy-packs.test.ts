@@ -19,7 +19,8 @@ import { bundledPack, ROOT } from '../helpers/corpus';
 
 // The shapes of ../shared/checks/security.mjs (part 1b), made the same way.
 const base = { format: 1, version: 1, createdAt: '2026-01-01T00:00:00Z', publisher: 'Check', title: 'Heavy', stories: [{ id: 's', title: 's' }] } as const;
-const SENTENCE = 'Officials said the drone attack hit the residence near the city on Monday.';
+// Three words of its own (drone, lakeside, residence): a match of it is strong, shown on any page.
+const SENTENCE = 'Officials said the drone attack hit the lakeside residence near the city on Monday.';
 const claimOf = (i: number, extra: Partial<Claim> = {}): Claim => ({ id: `c${i}`, story: 's', text: SENTENCE, kind: 'event', actors: [], slots: [], cues: {}, anchors: {}, requires: [], ...extra });
 const pack = (id: string, p: Partial<Pack>): Pack => ({ ...base, id, outlets: [], articles: [], actors: [], claims: [], reports: [], positions: [], ...p }) as Pack;
 

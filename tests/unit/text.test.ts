@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ActorMatcher } from '../../lib/match/actors';
+import { Lexicon } from '../../lib/text/lexicon';
 import { compareSlot } from '../../lib/match/compare';
 import type { Slot } from '../../lib/pack/schema';
 import { MAX_SENTENCE_CHARS, splitSentences } from '../../lib/text/sentences';
@@ -120,8 +121,11 @@ describe('values', () => {
   it("quotes: the same words agree, another wording of them differs, someone's other words are no evidence", () => {
     const q = slot({ type: 'quote', text: 'Another round of lies from the Russian Federation' });
     expect(status(q, '“Another round of lies from the Russian Federation,” he told reporters.')).toBe('agrees');
-    expect(compareSlot(q, extractValues('He called it “a complete fabrication”.'))).toMatchObject({ status: 'differs', note: 'quotes “a complete fabrication”' });
-    expect(compareSlot(q, extractValues('He called the claim a "lie."'))).toMatchObject({ status: 'differs', note: 'quotes “lie”' });
+    // Other wordings are told by the story's concept groups (a lie, a fabrication): without them, no evidence.
+    const lexicon = new Lexicon([{ id: 'lie', words: ['lie', 'li', 'fabrication', 'fabricat'] }]);
+    expect(compareSlot(q, extractValues('He called it “a complete fabrication”.'), lexicon)).toMatchObject({ status: 'differs', note: 'quotes “a complete fabrication”' });
+    expect(compareSlot(q, extractValues('He called it “a complete fabrication”.'))).toMatchObject({ status: 'absent' });
+    expect(compareSlot(q, extractValues('He called the claim a "lie."'), lexicon)).toMatchObject({ status: 'differs', note: 'quotes “lie”' });
     expect(status(q, 'He said: "We will meet again in January."')).toBe('absent');
   });
 });

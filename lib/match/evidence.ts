@@ -1,0 +1,79 @@
+// A claim's own evidence (docs/matching.md "Evidence"): what a sentence must carry of it, beyond
+// covering its words, to state it; and the years of a claim's story.
+import type { Claim } from '../pack/schema';
+import type { SlotOutcome } from './compare';
+
+/**
+ * Weights and thresholds, documented in docs/matching.md. The score is the share of the claim's
+ * weight (its statement's terms and its actors) that the sentence covers, with its cues and the
+ * claim's values it gives; names support a match, they never make one.
+ */
+export const SCORING = {
+  threshold: 0.45,
+  /** The statement's terms, cues and values a sentence gives must weigh at least this share of the statement's terms. */
+  minTermCoverage: 0.4,
+  /** A sentence whose value conflicts with the claim must cover at least this share of its words (statement and cues). */
+  minCoverageToContradict: 0.35,
+} as const;
+
+/**
+ * What a sentence must carry of a claim's own evidence, beyond covering its words
+ * (docs/matching.md "Evidence"): units of evidence are the claim's specific terms the sentence
+ * has (a term no more common than `maxCommonness` in ordinary language; `sharedUnit` when claims of
+ * several packs have it; how many claims of a pack share it, its weight says), each checkable value it gives (a quote's words count twice) and,
+ * once, naming the claim's actors. At least `minUnits`, one of them a term or a value.
+ */
+export const EVIDENCE = {
+  minUnits: 2,
+  /**
+   * A match with fewer units is weak: a page shows it only beside a strong match of the same pack
+   * (the page is about that story); alone it could be any story's ("Kyiv denied any involvement").
+   */
+  strongUnits: 3,
+  maxCommonness: 0.5,
+  /** What a specific term is worth that the claims of several packs share ("Moscow"): a page of either story may have it. */
+  sharedUnit: 0.25,
+  /** The least weight a common term keeps, as a share of its weight among the claims. */
+  commonWeight: 0.2,
+} as const;
+
+// A year as the time of what a sentence tells: "in 2024", "during 2022", "в 2024 году", "у 2024 році",
+// "March 2024", "22 марта 2024": not "the 2022 invasion" or "since 2014", which tell the background.
+const MONTH = '(?:january|february|march|april|may|june|july|august|september|october|november|december|январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр|січ|лют|берез|квіт|трав|черв|лип|серп|верес|жовт|листопад|груд)\\p{L}{0,3}';
+const YEAR = new RegExp(`(?<!\\p{L})(?:(?:in|during|в|у|во)\\s+|${MONTH}\\s+(?:\\d{1,2},?\\s+)?)(1[89]\\d\\d|20\\d\\d)(?![\\p{N}]|[.,:]\\p{N})`, 'giu');
+
+/** The years a text names as the time of what it tells (1800 to 2099). */
+export function yearsOf(text: string): number[] {
+  return [...text.matchAll(YEAR)].map((m) => Number(m[1]));
+}
+
+/**
+ * The units of a claim's own evidence a sentence carries (EVIDENCE): its specific terms, the
+ * values that agree with the claim's (a quote's words count twice), the values that conflict with
+ * them when a specific term says it is the same claim, and naming its actors, once.
+ */
+export function evidenceUnits(p: { specific: readonly [string, number][] }, s: { terms: Set<string> }, slots: { type: string; outcome: SlotOutcome }[], named: number): number {
+  let terms = 0;
+  for (const [t, unit] of p.specific) if (s.terms.has(t)) terms += unit;
+  let agree = 0;
+  let conflict = 0;
+  for (const x of slots) {
+    if (x.type === 'speaker' || x.outcome.status === 'absent') continue;
+    if (x.outcome.status === 'agrees') agree += x.type === 'quote' ? 2 : 1;
+    // Another channel ("on Telegram" for "a statement") is how, not whether, it was said.
+    else if (x.type !== 'quote' && x.type !== 'channel') conflict++;
+  }
+  const own = terms + agree + (terms > 0 ? conflict : 0);
+  if (!own) return 0;
+  // A figure that conflicts is a contradiction only of a claim the sentence otherwise plainly
+  // states: two units without it ("eight drones over the region" is another event's count).
+  if (conflict && terms + agree + (named > 0 ? 1 : 0) < EVIDENCE.minUnits) return 0;
+  return own + (named > 0 ? 1 : 0);
+}
+
+/** A claim's years (EVIDENCE): its story's, and any its statement and slots name; null when unknown. */
+export function storyYearsOf(claim: Claim, storyYears?: (claim: Claim) => readonly number[]): Set<number> | null {
+  const story = storyYears?.(claim) ?? [];
+  if (!story.length) return null;
+  return new Set([...story, ...yearsOf(claim.text), ...claim.slots.flatMap((x) => yearsOf(x.text ?? ''))]);
+}

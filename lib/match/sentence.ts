@@ -1,0 +1,48 @@
+// A sentence as the claim index reads it: its terms, actors, values, years and language.
+import type { Lexicon } from '../text/lexicon';
+import { extractValues, type Value } from '../text/values';
+import type { ActorMatcher, Mention } from './actors';
+import { yearsOf } from './evidence';
+import { termsOf } from './terms';
+
+export interface AnalysedSentence {
+  terms: Set<string>;
+  actors: Set<string>;
+  /** Values are extracted on first use: most sentences of a page never get that far. */
+  readonly values: Value[];
+  /** The sentence's language, for cues and anchors ("en", "ru", "uk"). */
+  lang: string;
+  /** The years the sentence names ("in 2024", "2024-03-22"). */
+  readonly years: number[];
+}
+
+
+/** "uk" for Ukrainian letters, "ru" for other Cyrillic text, else the page's language. */
+export function sentenceLang(text: string, fallback = 'en'): string {
+  if (/[іїєґІЇЄҐ]/.test(text)) return 'uk';
+  if (/[ыэъёЫЭЪЁ]/.test(text) || /[\u0400-\u04ff]{3}/.test(text)) return 'ru';
+  return fallback.slice(0, 2).toLowerCase() || 'en';
+}
+
+export function analyseSentence(
+  text: string,
+  actors: ActorMatcher,
+  opts: { year?: number; lang?: string; mentions?: Mention[]; lexicon?: Lexicon } = {},
+): AnalysedSentence {
+  const mentions = opts.mentions ?? actors.find(text);
+  let values: Value[] | null = null;
+  let years: number[] | null = null;
+  return {
+    get years() {
+      years ??= yearsOf(text);
+      return years;
+    },
+    terms: termsOf(text, actors, mentions, opts.lexicon),
+    actors: new Set(mentions.map((m) => m.actor)),
+    get values() {
+      values ??= extractValues(text, opts);
+      return values;
+    },
+    lang: sentenceLang(text, opts.lang),
+  };
+}

@@ -1,0 +1,56 @@
+// npm run quality: how well the bundled packs recognise claims on text they were not built from.
+// For each labelled fixture (tests/fixtures/*.json: sentences with the claim they state, near
+// misses that state none): recall (labelled sentences whose claim is found), the verdicts, and the
+// false matches (a claim on a near miss). Then each corpus article against the other story's
+// claims, and the saved real pages of ../shared/real-pages when they are there. Prints a table;
+// the unit tests (tests/unit/fixtures.test.ts) hold the same fixtures to their goals.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { htmlToText } from '../lib/extract/html';
+import type { Pack } from '../lib/pack/schema';
+import { ScanEngine } from '../lib/scan/engine';
+import { fixtureScores, loadFixtures } from '../tests/helpers/fixtures';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const packsDir = path.join(root, 'assets', 'packs');
+const packs: Pack[] = fs.readdirSync(packsDir).filter((f) => f.endsWith('.json')).sort().map((f) => JSON.parse(fs.readFileSync(path.join(packsDir, f), 'utf8')));
+const engine = ScanEngine.fromPacks(packs);
+const verbose = process.argv.includes('--verbose');
+
+console.log('fixture                 lang  recall        verdicts   false matches');
+for (const fx of loadFixtures()) {
+  const r = fixtureScores(engine, fx);
+  const pct = r.labelled ? `${r.found}/${r.labelled} (${((100 * r.found) / r.labelled).toFixed(0)}%)` : '-';
+  console.log(`${fx.name.padEnd(24)}${fx.lang.padEnd(6)}${pct.padEnd(14)}${`${r.verdictsRight}/${r.verdicts}`.padEnd(11)}${r.falseMatches.length}/${fx.nearMisses.length}`);
+  if (verbose) {
+    for (const m of r.missed) console.log(`   missed ${m.claim}: ${m.text.slice(0, 100)}`);
+    for (const m of r.falseMatches) console.log(`   false  ${m.claim}: ${m.text.slice(0, 100)}`);
+  }
+}
+
+console.log('\ncorpus article                                   own claims  other story');
+for (const p of packs) {
+  const story = p.stories[0]?.id;
+  for (const a of p.articles) {
+    const res = engine.scanText(a.text, { lang: a.language ?? 'en' });
+    const own = res.claims.filter((c) => c.pack === p.id).length;
+    const other = res.claims.filter((c) => c.pack !== p.id);
+    console.log(`${`${story?.slice(0, 24)}/${a.file}`.padEnd(49)}${String(own).padEnd(12)}${other.length}${other.length ? ` (${other.map((c) => `${c.id}: "${c.match.text.slice(0, 70)}"`).join(', ')})` : ''}`);
+  }
+}
+
+const real = path.resolve(root, '..', 'shared', 'real-pages');
+if (fs.existsSync(real)) {
+  let clean = 0;
+  const dirty: string[] = [];
+  const files = fs.readdirSync(real).filter((f) => f.endsWith('.html'));
+  for (const f of files) {
+    const page = htmlToText(fs.readFileSync(path.join(real, f), 'utf8'));
+    const res = engine.scanText(page.text, { lang: page.lang ?? 'en' });
+    if (res.claims.length) dirty.push(`${f}: ${res.claims.map((c) => `${c.id} "${c.match.text.slice(0, 80)}"`).join('; ')}`);
+    else clean++;
+  }
+  console.log(`\nreal pages clean: ${clean}/${files.length}`);
+  for (const d of dirty) console.log(`  ${d}`);
+}

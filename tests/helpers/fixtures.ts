@@ -1,0 +1,74 @@
+// The labelled fixtures (tests/fixtures/*.json, format in the README): sentences other outlets
+// would write, each with the claim it states (and the verdict a page of it gets), and near misses
+// that state no claim. Scored as a page, with every bundled pack installed.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ScanEngine } from '../../lib/scan/engine';
+
+export interface Fixture {
+  name: string;
+  lang: string;
+  sentences: { text: string; claim: string; verdict?: string }[];
+  nearMisses: string[];
+}
+
+const DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
+
+export function loadFixtures(): Fixture[] {
+  return fs
+    .readdirSync(DIR)
+    .filter((f) => f.endsWith('.json') && f !== 'stem-pairs.json')
+    .sort()
+    .map((f) => {
+      const j = JSON.parse(fs.readFileSync(path.join(DIR, f), 'utf8'));
+      return { name: f.replace(/\.json$/, ''), lang: j.lang, sentences: j.sentences ?? [], nearMisses: j.nearMisses ?? [] };
+    });
+}
+
+export interface FixtureScore {
+  labelled: number;
+  found: number;
+  verdicts: number;
+  verdictsRight: number;
+  missed: { claim: string; text: string }[];
+  wrongVerdicts: { claim: string; text: string; want: string; got: string }[];
+  falseMatches: { claim: string; text: string }[];
+}
+
+/**
+ * Scores a fixture as one page: its labelled sentences, then its near misses, a paragraph each
+ * (a page of the story, with the other events' sentences in it). A claim found in a sentence's
+ * paragraph is that sentence's.
+ */
+export function fixtureScores(engine: ScanEngine, fx: Fixture): FixtureScore {
+  const out: FixtureScore = { labelled: 0, found: 0, verdicts: 0, verdictsRight: 0, missed: [], wrongVerdicts: [], falseMatches: [] };
+  const paras = [...fx.sentences.map((s) => s.text), ...fx.nearMisses];
+  const starts: number[] = [];
+  let text = '';
+  for (const p of paras) {
+    starts.push(text.length);
+    text += `${p}\n\n`;
+  }
+  const res = engine.scanText(text, { lang: fx.lang });
+  const claimsIn = (i: number) => {
+    const from = starts[i];
+    const to = from + paras[i].length;
+    return res.claims.filter((c) => c.matches.some((m) => m.start < to && m.end > from));
+  };
+  fx.sentences.forEach((s, i) => {
+    out.labelled++;
+    const hit = claimsIn(i).find((c) => c.id === s.claim);
+    if (hit) out.found++;
+    else out.missed.push({ claim: s.claim, text: s.text });
+    if (s.verdict) {
+      out.verdicts++;
+      if (hit?.verdict === s.verdict) out.verdictsRight++;
+      else out.wrongVerdicts.push({ claim: s.claim, text: s.text, want: s.verdict, got: hit?.verdict ?? 'not found' });
+    }
+  });
+  fx.nearMisses.forEach((text, j) => {
+    for (const c of claimsIn(fx.sentences.length + j)) out.falseMatches.push({ claim: c.id, text });
+  });
+  return out;
+}
