@@ -1,6 +1,7 @@
 // The popup's list of installed claim packs. Presentational only: the caller asks the background for them.
 // Pack strings are rendered as JSX text (escaped by Preact), never as HTML.
 import type { PackSigner, PackView } from '../lib/protocol';
+import { plural } from '@/lib/present';
 import { UpdateNow, type UpdateNowReply } from './UpdateNow';
 
 export type PackListState =
@@ -64,10 +65,6 @@ export function signerText(s: PackSigner): string {
     case 'legacy':
       return `from ${s.feedUrl ?? 'a feed'} (installed before Crosscheck recorded the signing key)`;
   }
-}
-
-export function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 function formatDate(iso: string): string {

@@ -8,13 +8,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { htmlToText } from '../lib/extract/html';
-import type { Pack } from '../lib/pack/schema';
 import { ScanEngine } from '../lib/scan/engine';
+import { bundledPacks } from '../tests/helpers/corpus';
 import { fixtureScores, loadFixtures } from '../tests/helpers/fixtures';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const packsDir = path.join(root, 'assets', 'packs');
-const packs: Pack[] = fs.readdirSync(packsDir).filter((f) => f.endsWith('.json')).sort().map((f) => JSON.parse(fs.readFileSync(path.join(packsDir, f), 'utf8')));
+const packs = bundledPacks();
 const engine = ScanEngine.fromPacks(packs);
 const verbose = process.argv.includes('--verbose');
 

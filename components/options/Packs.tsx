@@ -6,7 +6,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { BundledState, ImportProblem, PackView, Reply } from '../../lib/protocol';
 import { formatBytes } from '../../lib/sync/download';
 import { errorText } from '../../lib/error-text';
-import { plural, signerText } from '../PackList';
+import { plural } from '@/lib/present';
+import { signerText } from '../PackList';
 import { formatDateTime, type OptionsApi } from './api';
 import { PackCoverage } from './PackCoverage';
 

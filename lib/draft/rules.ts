@@ -2,7 +2,8 @@
 // role ("spokesman", "director"), the words that make a name an organisation ("Committee",
 // "Council"), reporting verbs, and the verbs and phrases of denial and doubt. Rules of the
 // languages, as the engine's are: nothing here names a person, a place or an event of a story.
-import { normWord, stem } from '../text/tokens';
+import { sentenceLang } from '../match/sentence';
+import { normWord } from '../text/tokens';
 
 const words = (s: string) => new Set(s.split(/\s+/).filter(Boolean));
 
@@ -91,11 +92,12 @@ export const NEGATION: Record<string, RegExp> = {
   uk: /(^|[^\p{L}])(не|ні|ніколи|жодн\p{L}*)(?=[^\p{L}]|$)/u,
 };
 
-/** The language of a sentence by its letters ("uk" for і ї є ґ, "ru" for other Cyrillic). */
+/**
+ * The language of a sentence by its letters, as the engine reads it (../match/sentence.ts): a
+ * sentence of Latin letters in a Russian or Ukrainian article is English (a quote, a name).
+ */
 export function langOf(text: string, fallback = 'en'): string {
-  if (/[іїєґІЇЄҐ]/.test(text)) return 'uk';
-  if (/[\u0400-\u04ff]{3}/.test(text)) return 'ru';
-  return fallback === 'ru' || fallback === 'uk' ? 'en' : fallback || 'en';
+  return sentenceLang(text, fallback === 'ru' || fallback === 'uk' ? 'en' : fallback);
 }
 
 const TRANSLIT: Record<string, string> = {
@@ -117,9 +119,4 @@ export function skeleton(word: string): string {
     .replace(/ts/g, 'k').replace(/c/g, 'k').replace(/[yj]/g, 'i')
     .replace(/(.)\1+/g, '$1');
   return w.replace(/[^a-z0-9]/g, '');
-}
-
-/** The stem the drafter compares words by (the engine's, ../text/tokens.ts). */
-export function stemOf(norm: string): string {
-  return stem(norm);
 }

@@ -7,7 +7,6 @@
 import type { Claim } from '../pack/schema';
 import { termCommonness, termShared } from '../text/background';
 import { type Lexicon, PLAIN } from '../text/lexicon';
-import { stem } from '../text/tokens';
 import type { ValueType } from '../text/values';
 import type { ActorMatcher } from './actors';
 import { compareSlot, type SlotOutcome } from './compare';
@@ -158,9 +157,9 @@ export class ClaimIndex {
     // "denied"), tells the stories apart less.
     const oneGroup = (list: number[]) => !groups || list.every((i) => groups[i] === groups[list[0]]);
     for (const [t, list] of this.postings) {
-      const common = termCommonness(t, lexicon, stem);
+      const common = termCommonness(t, lexicon);
       this.weights.set(t, Math.log(1 + n / list.length) * (1 - (1 - EVIDENCE.commonWeight) * common));
-      if (common <= EVIDENCE.maxCommonness) specificTerms.set(t, oneGroup(list) && (opts.ownStory || !termShared(t, lexicon, stem)) ? 1 : EVIDENCE.sharedUnit);
+      if (common <= EVIDENCE.maxCommonness) specificTerms.set(t, oneGroup(list) && (opts.ownStory || !termShared(t, lexicon)) ? 1 : EVIDENCE.sharedUnit);
     }
     for (const r of raw) {
       let total = 0;
@@ -358,9 +357,8 @@ export class ClaimIndex {
     // "Novgorod"; the quoted words themselves twice that), whether it agrees or conflicts. A value
     // left out costs nothing: paraphrases often drop the figures.
     const slots = p.claim.slots.map((slot) => ({ name: slot.name, type: slot.type, outcome: compareSlot(slot, s.values, this.lexicon) }));
-    let textMatched = 0;
-    for (const t of p.textTerms) if (s.terms.has(t)) textMatched += this.weight(t);
-    let matched = textMatched;
+    let matched = 0;
+    for (const t of p.textTerms) if (s.terms.has(t)) matched += this.weight(t);
     for (const t of p.cueTerms) if (s.terms.has(t)) matched += this.weight(t);
     const wordsMatched = matched;
     for (const x of slots) {

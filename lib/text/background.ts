@@ -3,6 +3,7 @@
 // are weighed by it: a common word is never evidence on its own (docs/matching.md).
 import data from '../../assets/lang/background.json';
 import type { Lexicon } from './lexicon';
+import { stem } from './tokens';
 
 type Table = Record<string, number>;
 const tables = data as unknown as { en: Table; ru: Table; uk: Table; news: string[] };
@@ -19,12 +20,12 @@ export function stemCommonness(st: string): number {
  * The commonness of a term: a stem's own, or for a concept the median of its words' (its English
  * words' where it has some; a prefix read as a stem).
  */
-export function termCommonness(term: string, lexicon: Lexicon, stemOf: (w: string) => string): number {
+export function termCommonness(term: string, lexicon: Lexicon): number {
   if (!term.startsWith('@')) return stemCommonness(term);
   // English words where the group has them: the English table is the one measured on millions of words.
   const members = lexicon.members(term);
   const latin = members.filter((w) => !CYRILLIC.test(w));
-  const values = (latin.length ? latin : members).map((w) => stemCommonness(stemOf(w)));
+  const values = (latin.length ? latin : members).map((w) => stemCommonness(stem(w)));
   if (!values.length) return 0;
   values.sort((a, b) => a - b);
   return values[Math.floor(values.length / 2)];
@@ -35,10 +36,10 @@ export function termCommonness(term: string, lexicon: Lexicon, stemOf: (w: strin
  * "denied"), so that it tells no story apart: a stem of the `news` list, or a concept at least half
  * of whose words (its English ones, where it has some) are.
  */
-export function termShared(term: string, lexicon: Lexicon, stemOf: (w: string) => string): boolean {
+export function termShared(term: string, lexicon: Lexicon): boolean {
   if (!term.startsWith('@')) return news.has(term);
   const members = lexicon.members(term);
   const latin = members.filter((w) => !CYRILLIC.test(w));
   const words = latin.length ? latin : members;
-  return words.filter((w) => news.has(stemOf(w))).length * 2 >= words.length;
+  return words.filter((w) => news.has(stem(w))).length * 2 >= words.length;
 }

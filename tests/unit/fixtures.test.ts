@@ -1,15 +1,12 @@
 // The labelled fixtures, scored as pages with both bundled packs installed (tests/helpers/fixtures.ts):
 // what other outlets would write about each story in three languages, and other events of the war
 // with the same people and places. `npm run quality` prints the same scores as a table.
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Pack } from '../../lib/pack/schema';
 import { ScanEngine } from '../../lib/scan/engine';
+import { bundledPacks } from '../helpers/corpus';
 import { fixtureScores, loadFixtures } from '../helpers/fixtures';
 
-const DIR = path.resolve(__dirname, '../../assets/packs');
-const packs: Pack[] = fs.readdirSync(DIR).filter((f) => f.endsWith('.json')).sort().map((f) => JSON.parse(fs.readFileSync(path.join(DIR, f), 'utf8')));
+const packs = bundledPacks();
 const engine = ScanEngine.fromPacks(packs);
 const fixtures = loadFixtures();
 // The least share of labelled sentences found, by fixture: today's figures, rounded down.
