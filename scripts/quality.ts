@@ -16,15 +16,19 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const packs = bundledPacks();
 const engine = ScanEngine.fromPacks(packs);
 const verbose = process.argv.includes('--verbose');
+// --blind: the held-out fixtures (tests/fixtures/blind), written from the articles without the story files.
+const blind = process.argv.includes('--blind');
 
-console.log('fixture                 lang  recall        verdicts   false matches');
-for (const fx of loadFixtures()) {
+console.log('fixture                 lang  recall        verdicts   false matches  not labelled');
+for (const fx of loadFixtures(blind ? path.join(root, 'tests/fixtures/blind') : undefined)) {
   const r = fixtureScores(engine, fx);
   const pct = r.labelled ? `${r.found}/${r.labelled} (${((100 * r.found) / r.labelled).toFixed(0)}%)` : '-';
-  console.log(`${fx.name.padEnd(24)}${fx.lang.padEnd(6)}${pct.padEnd(14)}${`${r.verdictsRight}/${r.verdicts}`.padEnd(11)}${r.falseMatches.length}/${fx.nearMisses.length}`);
+  console.log(`${fx.name.padEnd(24)}${fx.lang.padEnd(6)}${pct.padEnd(14)}${`${r.verdictsRight}/${r.verdicts}`.padEnd(11)}${`${r.falseMatches.length}/${fx.nearMisses.length}`.padEnd(15)}${r.unlabelled.length}`);
   if (verbose) {
     for (const m of r.missed) console.log(`   missed ${m.claim}: ${m.text.slice(0, 100)}`);
     for (const m of r.falseMatches) console.log(`   false  ${m.claim}: ${m.text.slice(0, 100)}`);
+    for (const m of r.wrongVerdicts) console.log(`   verdict ${m.claim} ${m.got} (want ${m.want}): ${m.text.slice(0, 100)}`);
+    for (const m of r.unlabelled) console.log(`   unlabelled ${m.claim}: ${m.text.slice(0, 100)}`);
   }
 }
 

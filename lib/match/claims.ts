@@ -375,8 +375,10 @@ export class ClaimIndex {
     if (p.needsSpeaker && !p.speakers.some((a) => s.actors.has(a)) && !slots.some((x) => x.type === 'quote' && x.outcome.status === 'agrees')) return null;
     const coverage = Math.min(1, (matched + named * this.maxWeight) / (total + p.actorIds.length * this.maxWeight));
     if (coverage < SCORING.threshold) return null;
+    // A match below EVIDENCE.strongUnits is weak: the engine keeps it only beside a strong match of
+    // its pack, on a page about its story, where the news's setting words count in full.
     const units = evidenceUnits(p, s, slots, named);
-    if (units < EVIDENCE.minUnits) return null;
+    if (units < EVIDENCE.minUnits && evidenceUnits(p, s, slots, named, true) < EVIDENCE.minUnits) return null;
     for (const name of p.claim.requires ?? []) {
       const o = slots.find((x) => x.name === name);
       if (!o || o.outcome.status === 'absent') return null;

@@ -6,7 +6,7 @@ import type { Slot } from '../pack/schema';
 import { termsOf } from './terms';
 import { type Lexicon, PLAIN } from '../text/lexicon';
 import { normPhrase, stem } from '../text/tokens';
-import { extractChannels, extractPlaces, sameRegion, type Value } from '../text/values';
+import { extractChannels, extractPlaces, otherRegion, sameRegion, type Value } from '../text/values';
 
 const CYRILLIC = /[\u0400-\u04ff]/;
 
@@ -157,9 +157,10 @@ function comparePlace(slot: Slot, places: Value[]): SlotOutcome {
   if (agree) return { status: 'agrees', value: agree };
   const area = places.find((p) => p.area);
   if (area) return { status: 'differs', value: area, says: area.text, note: `says ${area.text}` };
-  // Another region contradicts, when both are named in one script; across scripts a name that does
-  // not transliterate alike may still be the same place, so nothing is said.
-  const region = places.find((p) => p.region && CYRILLIC.test(p.region) === CYRILLIC.test(wantRegion?.region ?? ''));
-  if (region && wantRegion) return { status: 'contradicts', value: region, says: region.text, note: `says ${region.text}` };
+  // Another region contradicts: in one script, any other name; across scripts, one whose consonants
+  // differ (a name that transliterates loosely, "Харьковской" / "Kharkiv", may be the same place).
+  const region =
+    wantRegion && places.find((p) => p.region && (CYRILLIC.test(p.region) === CYRILLIC.test(wantRegion.region!) || otherRegion(p.region, wantRegion.region!)));
+  if (region) return { status: 'contradicts', value: region, says: region.text, note: `says ${region.text}` };
   return { status: 'absent' };
 }

@@ -21,13 +21,16 @@ export const SCORING = {
  * (docs/matching.md "Evidence"): units of evidence are the claim's specific terms the sentence
  * has (a term no more common than `maxCommonness` in ordinary language; `sharedUnit` when claims of
  * several packs have it; how many claims of a pack share it, its weight says), each checkable value it gives (a quote's words count twice) and,
- * once, naming the claim's actors. At least `minUnits`, one of them a term or a value.
+ * once, naming the claim's actors. At least `minUnits`, one of them a term or a value; `inStory`, on
+ * a page about the claim's story, shared terms count in full.
  */
 export const EVIDENCE = {
   minUnits: 2,
   /**
    * A match with fewer units is weak: a page shows it only beside a strong match of the same pack
    * (the page is about that story); alone it could be any story's ("Kyiv denied any involvement").
+   * There, the news's setting words and those the claims of several packs share count in full, as
+   * in the story's own articles: the page is known to be of the story, and they tell its claims apart.
    */
   strongUnits: 3,
   maxCommonness: 0.5,
@@ -52,9 +55,19 @@ export function yearsOf(text: string): number[] {
  * values that agree with the claim's (a quote's words count twice), the values that conflict with
  * them when a specific term says it is the same claim, and naming its actors, once.
  */
-export function evidenceUnits(p: { specific: readonly [string, number][] }, s: { terms: Set<string> }, slots: { type: string; outcome: SlotOutcome }[], named: number): number {
+export function evidenceUnits(
+  p: { specific: readonly [string, number][]; anchorTerms: Map<string, string[]> },
+  s: { terms: Set<string>; lang: string },
+  slots: { type: string; outcome: SlotOutcome }[],
+  named: number,
+  inStory = false,
+): number {
   let terms = 0;
-  for (const [t, unit] of p.specific) if (s.terms.has(t)) terms += unit;
+  for (const [t, unit] of p.specific) if (s.terms.has(t)) terms += inStory ? 1 : unit;
+  // An anchor is a word the claim's reports in that language all have ("погибших" of a death
+  // toll): common in ordinary language, it is one unit beside others, once.
+  const anchors = p.anchorTerms.get(s.lang);
+  if (anchors?.some((t) => s.terms.has(t) && !p.specific.some((x) => x[0] === t))) terms += 1;
   let agree = 0;
   let conflict = 0;
   for (const x of slots) {

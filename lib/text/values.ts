@@ -246,6 +246,23 @@ export function translit(s: string): string {
   return [...s.toLowerCase()].map((c) => TRANSLIT[c] ?? c).join('');
 }
 
+/**
+ * Whether two region names in different scripts are of different places: their consonants,
+ * transliterated, differ from the start ("Курской" / "Bryansk"). Vowels and h/g, which spellings
+ * of one name vary in ("Харьков" / "Kharkiv", "Луганск" / "Luhansk"), are not compared.
+ */
+export function otherRegion(a: string, b: string): boolean {
+  const skeleton = (x: string) =>
+    translit(x)
+      .replace(/kh/g, 'x')
+      .replace(/h/g, 'g')
+      .replace(/[aeiouy'’-]/g, '')
+      .slice(0, 3);
+  const x = skeleton(a);
+  const y = skeleton(b);
+  return x.length >= 2 && y.length >= 2 && !x.startsWith(y) && !y.startsWith(x);
+}
+
 /** Two names of one region, whatever the script or case ending: one is a prefix of the other, of five letters or more. */
 export function sameRegion(a: string, b: string): boolean {
   const x = translit(a).replace(/skoy|skaya|skiy|skoi|ska|sky$/, '');

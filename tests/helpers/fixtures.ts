@@ -15,13 +15,14 @@ export interface Fixture {
 
 const DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
 
-export function loadFixtures(): Fixture[] {
+/** The fixtures of `dir` (default tests/fixtures; tests/fixtures/blind holds the held-out ones). */
+export function loadFixtures(dir = DIR): Fixture[] {
   return fs
-    .readdirSync(DIR)
+    .readdirSync(dir)
     .filter((f) => f.endsWith('.json') && f !== 'stem-pairs.json')
     .sort()
     .map((f) => {
-      const j = JSON.parse(fs.readFileSync(path.join(DIR, f), 'utf8'));
+      const j = JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8'));
       return { name: f.replace(/\.json$/, ''), lang: j.lang, sentences: j.sentences ?? [], nearMisses: j.nearMisses ?? [] };
     });
 }
@@ -34,6 +35,8 @@ export interface FixtureScore {
   missed: { claim: string; text: string }[];
   wrongVerdicts: { claim: string; text: string; want: string; got: string }[];
   falseMatches: { claim: string; text: string }[];
+  /** Claims the page shows that no sentence of it is labelled with: false matches, as a reader sees the page. */
+  unlabelled: { claim: string; text: string }[];
 }
 
 /**
@@ -42,7 +45,7 @@ export interface FixtureScore {
  * paragraph is that sentence's.
  */
 export function fixtureScores(engine: ScanEngine, fx: Fixture): FixtureScore {
-  const out: FixtureScore = { labelled: 0, found: 0, verdicts: 0, verdictsRight: 0, missed: [], wrongVerdicts: [], falseMatches: [] };
+  const out: FixtureScore = { labelled: 0, found: 0, verdicts: 0, verdictsRight: 0, missed: [], wrongVerdicts: [], falseMatches: [], unlabelled: [] };
   const paras = [...fx.sentences.map((s) => s.text), ...fx.nearMisses];
   const starts: number[] = [];
   let text = '';
@@ -67,6 +70,8 @@ export function fixtureScores(engine: ScanEngine, fx: Fixture): FixtureScore {
       else out.wrongVerdicts.push({ claim: s.claim, text: s.text, want: s.verdict, got: hit?.verdict ?? 'not found' });
     }
   });
+  const labels = new Set(fx.sentences.map((s) => s.claim));
+  for (const c of res.claims) if (!labels.has(c.id)) out.unlabelled.push({ claim: c.id, text: c.match.text });
   fx.nearMisses.forEach((text, j) => {
     for (const c of claimsIn(fx.sentences.length + j)) out.falseMatches.push({ claim: c.id, text });
   });

@@ -7,7 +7,7 @@ import { articleHtml } from '../../scripts/article-page.mjs';
 import { htmlToText } from '../../lib/extract/html';
 import { ScanEngine } from '../../lib/scan/engine';
 import { chunkText, mergeScanResults, shiftScanResult } from '../../lib/scan/merge';
-import { bundledPack, ROOT } from '../helpers/corpus';
+import { bundledPack, bundledPacks, ROOT } from '../helpers/corpus';
 
 interface Fixture {
   lang: string;
@@ -73,6 +73,22 @@ describe('the conflicting figure', () => {
     const loc = r.claims.find((c) => c.id === 'residence-location')!;
     expect(loc.sources.filter((s) => s.stance === 'corroborates').map((s) => s.outlet)).toEqual(['RFE/RL']);
     expect(loc.sources.find((s) => s.outlet === 'Reuters')).toMatchObject({ stance: 'differs', differences: ['says west of Moscow'] });
+  });
+});
+
+describe('a claim stated in the words of the news', () => {
+  const both = ScanEngine.fromPacks(bundledPacks());
+  // Ukraine, denying, an attack; the hurt: the setting of many stories' news, and words of the drone story's pack too.
+  const said = ['Українська сторона відкинула будь-яку причетність до теракту в Красногорську.', 'More than 140 were hurt in the attack, Russian doctors said.'];
+  const ids = (text: string) => both.scanText(text).claims.map((c) => c.id);
+
+  it('is not shown on a page that is not about its story', () => {
+    for (const s of said) expect(ids(s), s).toEqual([]);
+  });
+
+  it('is shown on a page that plainly is, where those words tell its claims apart', () => {
+    const page = ['Gunmen in camouflage fired on concertgoers at the Crocus City Hall near Moscow before setting the hall on fire.', ...said].join('\n\n');
+    expect(ids(page)).toEqual(expect.arrayContaining(['kyiv-denies-involvement', 'injured']));
   });
 });
 

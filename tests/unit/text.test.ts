@@ -110,6 +110,15 @@ describe('values', () => {
     expect(status(s, 'the house was quiet')).toBe('absent');
   });
 
+  it('places in another script: another region contradicts, a loosely transliterated one is not called different', () => {
+    const s = slot({ type: 'place', text: 'Bryansk region' });
+    expect(status(s, 'Их задержали в Брянской области.')).toBe('agrees');
+    expect(compareSlot(s, extractValues('Их задержали в Курской области.'))).toMatchObject({ status: 'contradicts', note: 'says Курской области' });
+    expect(status(s, 'Їх затримали в Курській області.')).toBe('contradicts');
+    // Харьков / Kharkiv: one city, spelt two ways; nothing is said rather than a false conflict.
+    expect(status(slot({ type: 'place', text: 'Kharkiv region' }), 'Удар пришёлся по Харьковской области.')).toBe('absent');
+  });
+
   it('channels: a Telegram post and televised remarks differ from a statement; "social media" covers X', () => {
     const statement = slot({ type: 'channel', text: 'a statement' });
     expect(compareSlot(statement, extractValues('In a statement posted on Telegram, Lavrov said'))).toMatchObject({ status: 'differs', note: 'says a post on Telegram' });
