@@ -10,7 +10,7 @@ import { type Lexicon, PLAIN } from '../text/lexicon';
 import type { ValueType } from '../text/values';
 import type { ActorMatcher } from './actors';
 import { compareSlot, type SlotOutcome } from './compare';
-import { EVIDENCE, evidenceUnits, SCORING, storyYearsOf } from './evidence';
+import { EVIDENCE, evidenceUnits, SCORING, storyMonthsOf, storyYearsOf } from './evidence';
 import { heapPush, heapReplaceTop, highest, MATCH_LIMITS, VALUE_TYPES } from './select';
 import type { AnalysedSentence } from './sentence';
 import { termsOf } from './terms';
@@ -29,8 +29,9 @@ interface Profile {
   /** By language: at least one must be in a sentence of that language, when given for it. */
   anchorTerms: Map<string, string[]>;
   actorIds: string[];
-  /** The years the claim's story is of, and those its own words name: a sentence naming only other years is of another event. */
+  /** The years and months the claim's story is of, and those its words name: a sentence naming only others is of another event. */
   years: Set<number> | null;
+  months: Set<number> | null;
   /** Who says it: for an attribution (how someone said something) one must be named in the sentence. */
   speakers: string[];
   needsSpeaker: boolean;
@@ -82,12 +83,9 @@ export class ClaimIndex {
   /** By claim and value type (VALUE_TYPES): the weight its slots of that type can add. */
   private slotTypeWeights: Float64Array;
 
-  /**
-   * `groups` gives each claim's group (the engine: its pack), so that one pack's claims cannot
-   * crowd another's out of a sentence's limits.
-   */
   private readonly lexicon: Lexicon;
 
+  /** `groups` gives each claim's group (the engine: its pack): one pack's claims cannot crowd another's out of a sentence's limits. */
   constructor(
     claims: Claim[],
     actors: ActorMatcher,
@@ -96,6 +94,8 @@ export class ClaimIndex {
     opts: {
       lexicon?: Lexicon;
       storyYears?: (claim: Claim) => readonly number[];
+      /** The dates of the claim's story (YYYY-MM-DD), for its months. */
+      storyDates?: (claim: Claim) => readonly string[];
       /** The text is of the claims' own story (the compiler reads its corpus): the news's setting words count in full. */
       ownStory?: boolean;
     } = {},
@@ -103,7 +103,7 @@ export class ClaimIndex {
     const lexicon = (this.lexicon = opts.lexicon ?? PLAIN);
     // One pass over the claims for their terms (and the postings), one for the weights: linear
     // in the claims' terms.
-    const raw: (Omit<Profile, 'total' | 'slotMax' | 'totalByLang' | 'specific' | 'years'> & { cuesByLang: Map<string, string[]>; textSet: Set<string> })[] = [];
+    const raw: (Omit<Profile, 'total' | 'slotMax' | 'totalByLang' | 'specific' | 'years' | 'months'> & { cuesByLang: Map<string, string[]>; textSet: Set<string> })[] = [];
     const post = (t: string, i: number) => {
       const list = this.postings.get(t);
       if (list) list.push(i);
@@ -182,6 +182,7 @@ export class ClaimIndex {
         claim: r.claim,
         textTerms: r.textTerms,
         years: storyYearsOf(r.claim, opts.storyYears),
+        months: storyMonthsOf(r.claim, opts.storyDates),
         specific: [...r.textTerms, ...r.cueTerms].flatMap((t): [string, number][] => (specificTerms.has(t) ? [[t, specificTerms.get(t)!]] : [])),
         cueTerms: r.cueTerms,
         anchorTerms: r.anchorTerms,
@@ -351,6 +352,7 @@ export class ClaimIndex {
 
   private score(p: Profile, s: AnalysedSentence): ClaimMatch | null {
     if (p.years && s.years.length && !s.years.some((y) => p.years!.has(y))) return null;
+    if (p.months && s.months.length && !s.months.some((m) => p.months!.has(m))) return null;
     const anchors = p.anchorTerms.get(s.lang);
     if (anchors && !anchors.some((t) => s.terms.has(t))) return null;
     // A checkable value the sentence gives counts like a rare term ("91 drones" is as telling as
@@ -375,8 +377,7 @@ export class ClaimIndex {
     if (p.needsSpeaker && !p.speakers.some((a) => s.actors.has(a)) && !slots.some((x) => x.type === 'quote' && x.outcome.status === 'agrees')) return null;
     const coverage = Math.min(1, (matched + named * this.maxWeight) / (total + p.actorIds.length * this.maxWeight));
     if (coverage < SCORING.threshold) return null;
-    // A match below EVIDENCE.strongUnits is weak: the engine keeps it only beside a strong match of
-    // its pack, on a page about its story, where the news's setting words count in full.
+    // A weak match (below EVIDENCE.strongUnits) is kept beside a strong one, where setting words count in full.
     const units = evidenceUnits(p, s, slots, named);
     if (units < EVIDENCE.minUnits && evidenceUnits(p, s, slots, named, true) < EVIDENCE.minUnits) return null;
     for (const name of p.claim.requires ?? []) {

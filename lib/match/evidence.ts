@@ -50,6 +50,22 @@ export function yearsOf(text: string): number[] {
   return [...text.matchAll(YEAR)].map((m) => Number(m[1]));
 }
 
+// A month as the time of what a sentence tells: "in August", "в августе", "у серпні" (the forms
+// those words take after "in"), month 1 to 12 by position; with its year ("in February 2022") the
+// year tells.
+const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS_IN = [
+  ['январе', 'феврале', 'марте', 'апреле', 'мае', 'июне', 'июле', 'августе', 'сентябре', 'октябре', 'ноябре', 'декабре'],
+  ['січні', 'лютому', 'березні', 'квітні', 'травні', 'червні', 'липні', 'серпні', 'вересні', 'жовтні', 'листопаді', 'грудні'],
+];
+const MONTH_NUMBER = new Map([...MONTHS_EN.map((m, i) => [m, i + 1] as const), ...MONTHS_IN.flatMap((l) => l.map((m, i) => [m, i + 1] as const))]);
+const IN_MONTH = new RegExp(`(?<!\\p{L})(?:[Ii]n|[Dd]uring|[Вв]|[Вв]о|[Уу])\\s+(?:early\\s+|late\\s+|mid-)?(${[...MONTH_NUMBER.keys()].join('|')})(?!\\p{L}|,?\\s+\\d{4})`, 'gu');
+
+/** The months (1 to 12) a text names as the time of what it tells: "in August", "в августе". */
+export function monthsOf(text: string): number[] {
+  return [...text.matchAll(IN_MONTH)].map((m) => MONTH_NUMBER.get(m[1])!);
+}
+
 /**
  * The units of a claim's own evidence a sentence carries (EVIDENCE): its specific terms, the
  * values that agree with the claim's (a quote's words count twice), the values that conflict with
@@ -63,11 +79,21 @@ export function evidenceUnits(
   inStory = false,
 ): number {
   let terms = 0;
-  for (const [t, unit] of p.specific) if (s.terms.has(t)) terms += inStory ? 1 : unit;
+  // Of the claim's own: a specific term no other story shares, an anchor or a value. On a page of
+  // the story the setting's words count in full, beside one of those.
+  let own = 0;
+  for (const [t, unit] of p.specific) {
+    if (!s.terms.has(t)) continue;
+    terms += inStory ? 1 : unit;
+    if (unit === 1) own++;
+  }
   // An anchor is a word the claim's reports in that language all have ("погибших" of a death
   // toll): common in ordinary language, it is one unit beside others, once.
   const anchors = p.anchorTerms.get(s.lang);
-  if (anchors?.some((t) => s.terms.has(t) && !p.specific.some((x) => x[0] === t))) terms += 1;
+  if (anchors?.some((t) => s.terms.has(t) && !p.specific.some((x) => x[0] === t))) {
+    terms += 1;
+    own++;
+  }
   let agree = 0;
   let conflict = 0;
   for (const x of slots) {
@@ -76,12 +102,13 @@ export function evidenceUnits(
     // Another channel ("on Telegram" for "a statement") is how, not whether, it was said.
     else if (x.type !== 'quote' && x.type !== 'channel') conflict++;
   }
-  const own = terms + agree + (terms > 0 ? conflict : 0);
-  if (!own) return 0;
+  if (inStory && !own && !agree && !conflict && !named) return 0;
+  const units = terms + agree + (terms > 0 ? conflict : 0);
+  if (!units) return 0;
   // A figure that conflicts is a contradiction only of a claim the sentence otherwise plainly
   // states: two units without it ("eight drones over the region" is another event's count).
   if (conflict && terms + agree + (named > 0 ? 1 : 0) < EVIDENCE.minUnits) return 0;
-  return own + (named > 0 ? 1 : 0);
+  return units + (named > 0 ? 1 : 0);
 }
 
 /** A claim's years (EVIDENCE): its story's, and any its statement and slots name; null when unknown. */
@@ -89,4 +116,15 @@ export function storyYearsOf(claim: Claim, storyYears?: (claim: Claim) => readon
   const story = storyYears?.(claim) ?? [];
   if (!story.length) return null;
   return new Set([...story, ...yearsOf(claim.text), ...claim.slots.flatMap((x) => yearsOf(x.text ?? ''))]);
+}
+
+/**
+ * A claim's months: those of its story's dates and the months beside them ("talks in November"
+ * of a December story), and any its statement names; null when its story has no dates. A sentence
+ * that places what it tells in other months only ("in August") is of another event.
+ */
+export function storyMonthsOf(claim: Claim, storyDates?: (claim: Claim) => readonly string[]): Set<number> | null {
+  const months = (storyDates?.(claim) ?? []).map((d) => Number(d.slice(5, 7))).filter((m) => m >= 1 && m <= 12);
+  if (!months.length) return null;
+  return new Set([...months.flatMap((m) => [((m + 10) % 12) + 1, m, (m % 12) + 1]), ...monthsOf(claim.text)]);
 }

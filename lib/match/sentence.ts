@@ -1,8 +1,8 @@
-// A sentence as the claim index reads it: its terms, actors, values, years and language.
+// A sentence as the claim index reads it: its terms, actors, values, years, months and language.
 import type { Lexicon } from '../text/lexicon';
 import { extractValues, type Value } from '../text/values';
 import type { ActorMatcher, Mention } from './actors';
-import { yearsOf } from './evidence';
+import { monthsOf, yearsOf } from './evidence';
 import { termsOf } from './terms';
 
 export interface AnalysedSentence {
@@ -14,6 +14,8 @@ export interface AnalysedSentence {
   lang: string;
   /** The years the sentence names ("in 2024", "2024-03-22"). */
   readonly years: number[];
+  /** The months it names as its time ("in August"). */
+  readonly months: number[];
 }
 
 
@@ -32,10 +34,15 @@ export function analyseSentence(
   const mentions = opts.mentions ?? actors.find(text);
   let values: Value[] | null = null;
   let years: number[] | null = null;
+  let months: number[] | null = null;
   return {
     get years() {
       years ??= yearsOf(text);
       return years;
+    },
+    get months() {
+      months ??= monthsOf(text);
+      return months;
     },
     terms: termsOf(text, actors, mentions, opts.lexicon),
     actors: new Set(mentions.map((m) => m.actor)),

@@ -137,8 +137,13 @@ export class ScanEngine {
       }
     }
     this.lexicon = new Lexicon(packs.flatMap((p) => p.stories.flatMap((s) => s.concepts ?? [])));
-    const years = new Map(packs.flatMap((p) => p.stories.map((x) => [x.id, [...new Set((x.dates ?? []).map((d) => Number(d.slice(0, 4))))]] as const)));
-    this.index = new ClaimIndex(scoped, this.matcher, undefined, groups, { lexicon: this.lexicon, storyYears: (c) => years.get(c.story) ?? [] });
+    const dates = new Map(packs.flatMap((p) => p.stories.map((x) => [x.id, x.dates ?? []] as const)));
+    const years = new Map([...dates].map(([id, d]) => [id, [...new Set(d.map((x) => Number(x.slice(0, 4))))]] as const));
+    this.index = new ClaimIndex(scoped, this.matcher, undefined, groups, {
+      lexicon: this.lexicon,
+      storyYears: (c) => years.get(c.story) ?? [],
+      storyDates: (c) => dates.get(c.story) ?? [],
+    });
   }
 
   /** Compiles the packs' aliases and claims. */

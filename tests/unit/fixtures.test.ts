@@ -15,7 +15,7 @@ const RECALL: Record<string, number> = { en: 0.9, ru: 0.9, uk: 0.9 };
 // The held-out fixtures (tests/fixtures/blind), written from the articles by someone who had not
 // seen the story files, and never tuned to: the least recall, today's rounded down, so that a
 // change that loses claims there is seen. `npm run quality -- --blind` prints them.
-const BLIND_RECALL: Record<string, number> = { 'crocus-en': 0.85, 'crocus-ru': 0.5, 'crocus-uk': 0.7, 'drone-en': 0.85, 'drone-ru': 0.65, 'drone-uk': 0.5 };
+const BLIND_RECALL: Record<string, number> = { 'crocus-en': 0.85, 'crocus-ru': 0.5, 'crocus-uk': 0.7, 'drone-en': 0.85, 'drone-ru': 0.6, 'drone-uk': 0.5 };
 
 describe('the labelled fixtures, both packs installed', () => {
   it('ships both stories', () => {

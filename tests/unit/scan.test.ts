@@ -90,6 +90,20 @@ describe('a claim stated in the words of the news', () => {
     const page = ['Gunmen in camouflage fired on concertgoers at the Crocus City Hall near Moscow before setting the hall on fire.', ...said].join('\n\n');
     expect(ids(page)).toEqual(expect.arrayContaining(['kyiv-denies-involvement', 'injured']));
   });
+
+  it("but those words alone, with none of the claim's own, state nothing", () => {
+    // A region and a residence: the drone story's setting, not its claim that Valdai is meant.
+    const found = ids('По словам Лаврова, Украина направила 91 беспилотник на резиденцию президента в Новгородской области.');
+    expect(found).toEqual(expect.arrayContaining(['drone-attack', 'residence-location']));
+    expect(found).not.toContain('valdai-compound');
+    expect(found).not.toContain('russia-claims-regions');
+  });
+
+  it('nor does a sentence that places what it tells in other months', () => {
+    expect(ids('In August, Lavrov said, Ukraine sent 91 drones against the presidential residence in the Novgorod region.')).toEqual([]);
+    expect(ids('В августе, по словам Лаврова, Украина направила 91 беспилотник на резиденцию президента в Новгородской области.')).toEqual([]);
+    expect(ids('In December, Lavrov said, Ukraine sent 91 drones against the presidential residence in the Novgorod region.')).toContain('drone-attack');
+  });
 });
 
 const REAL = path.resolve(ROOT, '../shared/real-pages');
