@@ -9,7 +9,7 @@
 import { ActorMatcher } from '../match/actors';
 import { normWord, stem, WORD_SOURCE } from '../text/tokens';
 import type { DraftCorpus } from './corpus';
-import { isOrgWord, isRoleNoun, isStop, skeleton } from './rules';
+import { isAdjective, isOrgWord, isRoleNoun, isStop, PEOPLE, skeleton } from './rules';
 
 export interface DraftAlias {
   text: string;
@@ -49,14 +49,14 @@ interface Candidate {
   placePrev: number;
   beforeOrg: number;
   atStart: number;
+  /** Occurrences after an adjective ("російські ЗМІ"): a common noun's abbreviation, not a name. */
+  afterAdjective: number;
 }
 
 const CYR = /[\u0400-\u04ff]/;
 const UPPER = /^\p{Lu}/u;
 const ACRONYM = /^(?![IVX]+$)\p{Lu}{2,5}$/u;
 const COMPASS = /^(north|south|east|west|middle|central|upper|lower|greater)/i;
-/** Adjectives of peoples and creeds ("Ukrainian", "Islamic"): not names. */
-const ADJECTIVE = /(ian|ean|ese|ish|ic|an)s?$/;
 const PLACE_NEXT = /^(region|oblast|province|district|city|town|village|river|border|krai|republic|county|area)$/;
 
 function wordsOf(text: string): Word[] {
@@ -74,6 +74,12 @@ export function sameNameWord(latinOrA: string, b: string): boolean {
   const B = skeleton(b);
   if (A.length < 3 || B.length < 3) return false;
   if (A === B) return true;
+  // Across scripts the vowels of a name differ (Watson, Уотсон, Вотсон): its consonants do not,
+  // but for a case ending's.
+  if (CYR.test(latinOrA) !== CYR.test(b)) {
+    const [cl, cc] = CYR.test(b) ? [consonantsOf(A), consonantsOf(B)] : [consonantsOf(B), consonantsOf(A)];
+    if (cl.length >= 3 && latinOrA.length + b.length >= 10 && cc.startsWith(cl) && cc.length - cl.length <= 1) return true;
+  }
   const [s, l] = A.length <= B.length ? [A, B] : [B, A];
   let p = 0;
   while (p < s.length && s[p] === l[p]) p++;
@@ -81,6 +87,8 @@ export function sameNameWord(latinOrA: string, b: string): boolean {
   // One is the other with a case ending, or they differ in a last vowel.
   return p >= s.length - 1 && l.length - p <= 4 && (p === s.length || CYR.test(b) || CYR.test(latinOrA));
 }
+
+const consonantsOf = (sk: string) => sk.replace(/^u(?=[aeo])/, 'v').replace(/[aeiou]/g, '').replace(/(.)\1+/g, '$1');
 
 export function draftActors(corpus: DraftCorpus): { actors: DraftActor[]; leftOut: string[] } {
   // What the corpus writes in lower case: those words are common words, not names.
@@ -101,11 +109,11 @@ export function draftActors(corpus: DraftCorpus): { actors: DraftActor[]; leftOu
   const outletWords = new Set(corpus.outlets.flatMap((o) => wordsOf(o).map((w) => w.norm)));
 
   const cands = new Map<string, Candidate>();
-  const add = (kind: Candidate['kind'], ws: Word[], s: number, extra: { role?: string; afterThe?: boolean; placePrev?: boolean; beforeOrg?: boolean; atStart?: boolean }) => {
+  const add = (kind: Candidate['kind'], ws: Word[], s: number, extra: { role?: string; afterThe?: boolean; placePrev?: boolean; beforeOrg?: boolean; atStart?: boolean; afterAdjective?: boolean }) => {
     const form = corpus.sentences[s].text.slice(ws[0].start, ws[ws.length - 1].end);
     const key = `${kind}\u0000${form}`;
     let c = cands.get(key);
-    if (!c) cands.set(key, (c = { kind, form, words: ws.map((w) => w.text), count: 0, articles: new Set(), roles: new Map(), afterThe: 0, placePrev: 0, beforeOrg: 0, atStart: 0 }));
+    if (!c) cands.set(key, (c = { kind, form, words: ws.map((w) => w.text), count: 0, articles: new Set(), roles: new Map(), afterThe: 0, placePrev: 0, beforeOrg: 0, atStart: 0, afterAdjective: 0 }));
     c.count++;
     c.articles.add(corpus.sentences[s].article);
     if (extra.role) c.roles.set(extra.role, (c.roles.get(extra.role) ?? 0) + 1);
@@ -113,6 +121,7 @@ export function draftActors(corpus: DraftCorpus): { actors: DraftActor[]; leftOu
     if (extra.placePrev) c.placePrev++;
     if (extra.beforeOrg) c.beforeOrg++;
     if (extra.atStart) c.atStart++;
+    if (extra.afterAdjective) c.afterAdjective++;
   };
 
   perSentence.forEach((ws, s) => {
@@ -157,6 +166,7 @@ export function draftActors(corpus: DraftCorpus): { actors: DraftActor[]; leftOu
         placePrev: !!prev && /^(the|in|at|near|outside|в|во|у|на)$/.test(prev.norm),
         beforeOrg: !!next && /^\s+$/.test(gapNext) && isOrgWord(next.text),
         atStart: first === 0,
+        afterAdjective: !!prev && /^\s+$/.test(text.slice(prev.end, run[0].start)) && isAdjective(prev.norm),
       };
       if (next && PLACE_NEXT.test(next.norm) && /^\s+$/.test(gapNext)) {
         placeNames.add(run.map((w) => w.norm).join(' '));
@@ -178,7 +188,7 @@ export function draftActors(corpus: DraftCorpus): { actors: DraftActor[]; leftOu
   });
 
   // People: full names grouped by their surname's spelling.
-  type Group = { kind: DraftActor['kind']; full?: number; forms: Map<string, number>; first: Set<string>; surnames: string[]; roles: Map<string, number>; articles: Set<number>; count: number };
+  type Group = { kind: DraftActor['kind']; full?: number; forms: Map<string, number>; first: Set<string>; surnames: string[]; roles: Map<string, number>; articles: Set<number>; count: number; afterAdjective: number };
   const groups: Group[] = [];
   const all = [...cands.values()].sort((a, b) => b.count - a.count || (a.form < b.form ? -1 : a.form > b.form ? 1 : 0));
   const merge = (g: Group, c: Candidate, form: string) => {
@@ -186,9 +196,11 @@ export function draftActors(corpus: DraftCorpus): { actors: DraftActor[]; leftOu
     for (const [r, n] of c.roles) g.roles.set(r, (g.roles.get(r) ?? 0) + n);
     for (const a of c.articles) g.articles.add(a);
     g.count += c.count;
+    g.afterAdjective += c.afterAdjective;
     if (c.kind === 'person') g.full = (g.full ?? 0) + c.count;
   };
-  for (const c of all.filter((x) => x.kind === 'person' && x.placePrev * 2 < x.count)) {
+  // "the United States", "the White House": a name written after "the" is no person's.
+  for (const c of all.filter((x) => x.kind === 'person' && x.placePrev * 2 < x.count && !x.afterThe)) {
     const surname = c.words[c.words.length - 1];
     const g = groups.find((x) => x.kind === 'person' && x.surnames.some((s) => sameNameWord(s, surname)));
     if (g) {
@@ -196,7 +208,7 @@ export function draftActors(corpus: DraftCorpus): { actors: DraftActor[]; leftOu
       if (!g.surnames.includes(surname)) g.surnames.push(surname);
       c.words.slice(0, -1).forEach((w) => g.first.add(w));
     } else {
-      const n: Group = { kind: 'person', forms: new Map(), first: new Set(c.words.slice(0, -1)), surnames: [surname], roles: new Map(), articles: new Set(), count: 0 };
+      const n: Group = { kind: 'person', forms: new Map(), first: new Set(c.words.slice(0, -1)), surnames: [surname], roles: new Map(), articles: new Set(), count: 0, afterAdjective: 0 };
       merge(n, c, c.form);
       groups.push(n);
     }
@@ -206,7 +218,7 @@ export function draftActors(corpus: DraftCorpus): { actors: DraftActor[]; leftOu
     const g = groups.find((x) => x.kind === 'organisation' && [...x.forms.keys()].some((f) => skeleton(f) === skeleton(form)));
     if (g) merge(g, c, form);
     else {
-      const n: Group = { kind: 'organisation', forms: new Map(), first: new Set(), surnames: [], roles: new Map(), articles: new Set(), count: 0 };
+      const n: Group = { kind: 'organisation', forms: new Map(), first: new Set(), surnames: [], roles: new Map(), articles: new Set(), count: 0, afterAdjective: 0 };
       merge(n, c, form);
       groups.push(n);
     }
@@ -232,8 +244,8 @@ export function draftActors(corpus: DraftCorpus): { actors: DraftActor[]; leftOu
     const cyr = CYR.test(w);
     if (placeNames.has(normWord(w)) || COMPASS.test(w)) continue;
     // An institution: written after "the" or before an organisation word, in most of its uses.
-    if (!cyr && c.count >= 2 && !ADJECTIVE.test(w.toLowerCase()) && (c.afterThe + c.beforeOrg) * 2 >= c.count) {
-      const n: Group = { kind: 'organisation', forms: new Map(), first: new Set(), surnames: [], roles: new Map(), articles: new Set(), count: 0 };
+    if (!cyr && c.count >= 2 && !PEOPLE.test(w.toLowerCase()) && (c.afterThe + c.beforeOrg) * 2 >= c.count) {
+      const n: Group = { kind: 'organisation', forms: new Map(), first: new Set(), surnames: [], roles: new Map(), articles: new Set(), count: 0, afterAdjective: 0 };
       merge(n, c, w);
       groups.push(n);
     } else if (c.count - c.atStart >= 2) leftOut.push(w);
@@ -245,6 +257,7 @@ export function draftActors(corpus: DraftCorpus): { actors: DraftActor[]; leftOu
   for (const g of groups) {
     const names = [...g.forms.keys()];
     if (g.count < 2 && names.every((f) => ACRONYM.test(f))) continue;
+    if (g.kind === 'organisation' && names.every((f) => ACRONYM.test(f)) && g.afterAdjective * 2 >= g.count) continue;
     if (names.some((f) => initials.has(f))) continue;
     if (g.kind === 'person' && (g.full ?? 0) < 2 && names.every((f) => CYR.test(f) || !f.includes(' '))) continue;
     const forms = [...g.forms.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));

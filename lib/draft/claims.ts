@@ -8,8 +8,12 @@ import type { DraftCorpus } from './corpus';
 import { type FeatureSpace, similarity } from './features';
 import type { DraftActor } from './actors';
 import { slug } from './actors';
+import { stemCommonness, termShared } from '../text/background';
+import { PLAIN } from '../text/lexicon';
 import { normWord } from '../text/tokens';
 import { isRoleNoun, isStop, REPORTING } from './rules';
+import { kinship } from './concepts';
+import { datelineEnd, trimReport, type Trimmed } from './trim';
 
 export interface DraftSlot {
   type: 'count' | 'percent' | 'distance' | 'duration' | 'date' | 'quote';
@@ -28,6 +32,8 @@ export interface DraftClaim {
   cues: Record<string, string[]>;
   /** For a figure claim, by language: words its reports share, one of which a sentence must hold. */
   anchors: Record<string, string[]>;
+  /** The reference report as the text keeps it (./trim.ts). */
+  trim: Trimmed;
   /** The sentences aligned into it, the text's first. */
   members: number[];
   reference: number;
@@ -44,11 +50,20 @@ const NUMERIC = new Set(['count', 'percent', 'distance', 'duration']);
  * claim's words there, and a sentence must cover a share of them, so they are fewer.
  */
 const CUES_OWN = 24;
-const CUES_OTHER = 12;
+const CUES_OTHER = 16;
+/** Of the reports at least this central (of the most central's), the claim's text is the one of fewest words. */
+ /** An anchor is a word no more common than this in ordinary language (../text/background.ts). */
+const ANCHOR_COMMONNESS = 0.5;
+/** Of the reports at least this central (of the most central's), the claim's text is the one of fewest words. */
+const CENTRAL = 0.7;
 
 const numberOf = (v: Value) => v.value ?? null;
-/** A count's noun as written: "133 people" -> "people". */
-const unitWord = (v: Value) => v.text.split(/[\s-]+/)[1]?.replace(/[^\p{L}'’]/gu, '') ?? '';
+/** A count's noun as written: "133 people" -> "people", "91 long-range drones" -> "drones" (a hyphened word before it is an adjective). */
+const unitWord = (v: Value) => {
+  const words = v.text.split(/\s+/).slice(1);
+  const noun = words.find((w, k) => !(w.includes('-') && k < words.length - 1)) ?? words[0] ?? '';
+  return noun.replace(/[^\p{L}'’-]/gu, '').split('-').pop() ?? '';
+};
 
 interface Aligned {
   member: number;
@@ -61,6 +76,17 @@ export function draftClaims(corpus: DraftCorpus, space: FeatureSpace, groups: nu
   const kindOf = new Map(actors.map((a) => [a.id, a.kind]));
   const claims: DraftClaim[] = [];
   const leftOut: { sentence: number; why: string }[] = [];
+  const kin = kinship(space);
+  // A sentence is in one group: its trimmed text is kept by its index.
+  const trims = new Map<number, Trimmed>();
+  const trimOf = (i: number, group: number[]) => {
+    let t = trims.get(i);
+    if (!t) {
+      const multi = new Set(group.map(outletOf)).size >= 2;
+      trims.set(i, (t = multi ? trimReport(space, i, group.filter((j) => j !== i), protectOf(i)) : trimReport(space, i, [], [])));
+    }
+    return t;
+  };
   for (const group0 of groups) {
     const group = group0.filter((i) => !/^\s*[(\[]/.test(infos[i].s.text));
     if (!group.length) continue;
@@ -73,8 +99,9 @@ export function draftClaims(corpus: DraftCorpus, space: FeatureSpace, groups: nu
     // The most central report, or one nearly as central in fewer words: a claim a paraphrase can cover.
     const pool = english.length ? english : prose.length ? prose : central;
     const top = pool[0].c;
-    const size = (i: number) => infos[i].terms.length;
-    const order = [...pool.filter((x) => x.c >= 0.7 * top).sort((x, y) => size(x.i) - size(y.i) || y.c - x.c || x.i - y.i), ...pool.filter((x) => x.c < 0.7 * top)].map((x) => x.i);
+    // Each candidate without the pieces the other reports do not share (./trim.ts).
+    const size = (i: number) => trimOf(i, group).weight;
+    const order = [...pool.filter((x) => x.c >= CENTRAL * top).sort((x, y) => size(x.i) - size(y.i) || y.c - x.c || x.i - y.i), ...pool.filter((x) => x.c < CENTRAL * top)].map((x) => x.i);
     let reference = order[0];
     if (outlets.length < 2) {
       const info = infos[reference];
@@ -85,85 +112,104 @@ export function draftClaims(corpus: DraftCorpus, space: FeatureSpace, groups: nu
         continue;
       }
     }
-    let slots = slotsOf(reference, group);
-    // The claim states the figure most outlets give: its text is a report that gives it.
-    const first = slots.numeric[0];
-    if (first && first.majority !== numberOf(first.ref)) {
-      const alt = order.find((i) => infos[i].values.some((v) => v.type === first.ref.type && numberOf(v) === first.majority));
-      if (alt != null) {
-        reference = alt;
-        slots = slotsOf(reference, group);
+    // The claim, and a second one where the report's text gives another fact's figure (./trim.ts rest).
+    for (const part of ['main', 'rest'] as const) {
+      const keptOf = (i: number) => (part === 'main' ? trimOf(i, group) : trimOf(i, group).rest);
+      if (!keptOf(reference)) continue;
+      emit(reference, part, keptOf);
+    }
+    function emit(reference: number, part: 'main' | 'rest', keptOf: (i: number) => Trimmed | undefined) {
+      let slots = slotsOf(reference, group, part);
+      // The claim states the figure most outlets give: its text is a report that gives it.
+      const first = slots.numeric[0];
+      if (first && first.majority !== numberOf(first.ref)) {
+        const alt = order.find((i) => keptOf(i) && infos[i].values.some((v) => v.type === first.ref.type && numberOf(v) === first.majority && keptOf(i)!.keeps(v.start, v.end)));
+        if (alt != null) {
+          reference = alt;
+          slots = slotsOf(reference, group, part);
+        }
       }
-    }
-    const info = infos[reference];
-    const out: Record<string, DraftSlot> = {};
-    const requires: string[] = [];
-    const differs: string[] = [];
-    const name = (base: string) => {
-      let n = slug(base) || 'value';
-      for (let k = 2; out[n]; k++) n = `${slug(base) || 'value'}-${k}`;
-      return n;
-    };
-    for (const s of slots.numeric) {
-      if (outlets.length >= 2 && s.aligned.length < 2) continue;
-      const chosen = s.aligned.find((x) => numberOf(x.value) === s.majority)?.value ?? s.ref;
-      const units = [...new Set(s.aligned.map((x) => unitWord(x.value).toLowerCase()).filter((u) => u.length > 1))];
-      const slotName = name(s.ref.type === 'count' ? unitWord(chosen) || 'count' : s.ref.type === 'percent' ? 'share' : s.ref.type);
-      const text = s.ref.type === 'count' ? chosen.text.split(/\s+/).slice(0, 2).join(' ') : chosen.text;
-      out[slotName] = { type: s.ref.type as DraftSlot['type'], text, ...(s.ref.type === 'count' && units.length ? { unit: units.join(' ') } : {}) };
-      if (!requires.length && s.ref.type !== 'duration') requires.push(slotName);
-      const tally = new Map<number, string[]>();
-      for (const x of s.aligned) {
-        const v = numberOf(x.value);
-        if (v == null) continue;
-        const list = tally.get(v) ?? [];
-        if (!list.includes(outletOf(x.member))) list.push(outletOf(x.member));
-        tally.set(v, list);
+      const info = infos[reference];
+      const out: Record<string, DraftSlot> = {};
+      const requires: string[] = [];
+      const differs: string[] = [];
+      const name = (base: string) => {
+        let n = slug(base) || 'value';
+        for (let k = 2; out[n]; k++) n = `${slug(base) || 'value'}-${k}`;
+        return n;
+      };
+      for (const s of slots.numeric) {
+        if (outlets.length >= 2 && s.aligned.length < 2) continue;
+        const chosen = s.aligned.find((x) => numberOf(x.value) === s.majority)?.value ?? s.ref;
+        const units = [...new Set(s.aligned.map((x) => unitWord(x.value).toLowerCase()).filter((u) => u.length > 1))];
+        const slotName = name(s.ref.type === 'count' ? unitWord(chosen) || 'count' : s.ref.type === 'percent' ? 'share' : s.ref.type);
+        // A count as written up to its noun ("91 long-range drones").
+      const noun = unitWord(chosen);
+      const upTo = noun ? chosen.text.indexOf(noun, chosen.text.search(/\s/)) : -1;
+      const text = s.ref.type === 'count' ? (upTo > 0 ? chosen.text.slice(0, upTo + noun.length) : chosen.text.split(/\s+/).slice(0, 2).join(' ')) : chosen.text;
+        out[slotName] = { type: s.ref.type as DraftSlot['type'], text, ...(s.ref.type === 'count' && units.length ? { unit: units.join(' ') } : {}) };
+        // The first figure is required; a second count of another kind too ("11 people, including the
+        // four gunmen"): a sentence giving both is of this claim, one giving neither of another event's.
+        if (s.ref.type !== 'duration' && (!requires.length || (requires.length === 1 && s.ref.type === 'count' && out[requires[0]].type === 'count' && out[requires[0]].unit !== out[slotName].unit)))
+          requires.push(slotName);
+        const tally = new Map<number, string[]>();
+        for (const x of s.aligned) {
+          const v = numberOf(x.value);
+          if (v == null) continue;
+          const list = tally.get(v) ?? [];
+          if (!list.includes(outletOf(x.member))) list.push(outletOf(x.member));
+          tally.set(v, list);
+        }
+        if (tally.size > 1)
+          differs.push(
+            [...tally.entries()]
+              .sort((a, b) => b[1].length - a[1].length || a[0] - b[0])
+              .map(([v, os]) => `${v} (${os.length > 1 ? `${os.length} outlets` : os[0]})`)
+              .join(', ') + ` [${slotName}]`,
+          );
       }
-      if (tally.size > 1)
-        differs.push(
-          [...tally.entries()]
-            .sort((a, b) => b[1].length - a[1].length || a[0] - b[0])
-            .map(([v, os]) => `${v} (${os.length > 1 ? `${os.length} outlets` : os[0]})`)
-            .join(', ') + ` [${slotName}]`,
-        );
+      const kept = keptOf(reference)!;
+      for (const d of info.values.filter((v) => v.type === 'date' && kept.keeps(v.start, v.end))) {
+        const key = d.from?.slice(5);
+        const agreed = group.some((j) => j !== reference && infos[j].values.some((v) => v.type === 'date' && v.from?.slice(5) === key));
+        if (agreed || outlets.length < 2) out[name('date')] = { type: 'date', text: d.text };
+        break;
+      }
+      const claimActors: DraftClaim['actors'] = {};
+      const said = speakerOf(info.s.text, info.mentions, kindOf, info.values);
+      const speaker = info.mentions.some((m) => m.actor === said && kept.keeps(m.start, m.end)) ? said : null;
+      const quote = info.values.filter((v) => v.type === 'quote' && /\p{L}{2}/u.test(v.text) && kept.keeps(v.start, v.end)).sort((a, b) => b.text.length - a.text.length)[0];
+      if (quote && speaker && quote.text.length <= 600) {
+        out.quote = { type: 'quote', text: quote.text.trim(), actor: speaker };
+        claimActors[speaker] = 'speaker';
+      } else if (speaker && REPORTING[info.s.lang]?.test(info.s.text)) claimActors[speaker] = 'claimant';
+      const kind: DraftClaim['kind'] = out.quote ? 'quote' : Object.values(out).some((s) => NUMERIC.has(s.type)) ? 'figure' : Object.keys(claimActors).length ? 'statement' : 'event';
+      // The other actors the claim's text names are its subjects: a paraphrase names them too.
+      for (const m of info.mentions) if (kindOf.has(m.actor) && !claimActors[m.actor] && kept.keeps(m.start, m.end)) claimActors[m.actor] = 'subject';
+      const members = [reference, ...group.filter((i) => i !== reference)];
+      claims.push({
+        id: '',
+        text: tidy(kept.text),
+        trim: kept,
+        kind,
+        actors: claimActors,
+        slots: out,
+        requires,
+        cues: cuesOf(space, members, reference, kin),
+        anchors: kind === 'figure' && outlets.length >= 2 && requires.length < 2 ? anchorsOf(space, members, out, kept) : {},
+        members,
+        reference,
+        outlets,
+        langs: [...new Set(members.map((i) => infos[i].s.lang))].sort(),
+        differs,
+      });
     }
-    for (const d of info.values.filter((v) => v.type === 'date')) {
-      const key = d.from?.slice(5);
-      const agreed = group.some((j) => j !== reference && infos[j].values.some((v) => v.type === 'date' && v.from?.slice(5) === key));
-      if (agreed || outlets.length < 2) out[name('date')] = { type: 'date', text: d.text };
-      break;
-    }
-    const claimActors: DraftClaim['actors'] = {};
-    const speaker = speakerOf(info.s.text, info.mentions, kindOf, info.values);
-    const quote = info.values.filter((v) => v.type === 'quote' && /\p{L}{2}/u.test(v.text)).sort((a, b) => b.text.length - a.text.length)[0];
-    if (quote && speaker && quote.text.length <= 600) {
-      out.quote = { type: 'quote', text: quote.text.trim(), actor: speaker };
-      claimActors[speaker] = 'speaker';
-    } else if (speaker && REPORTING[info.s.lang]?.test(info.s.text)) claimActors[speaker] = 'claimant';
-    const kind: DraftClaim['kind'] = out.quote ? 'quote' : Object.values(out).some((s) => NUMERIC.has(s.type)) ? 'figure' : Object.keys(claimActors).length ? 'statement' : 'event';
-    const members = [reference, ...group.filter((i) => i !== reference)];
-    claims.push({
-      id: '',
-      text: tidy(info.s.text),
-      kind,
-      actors: claimActors,
-      slots: out,
-      requires,
-      cues: cuesOf(space, members, reference),
-      anchors: kind === 'figure' && outlets.length >= 2 ? anchorsOf(space, members, out) : {},
-      members,
-      reference,
-      outlets,
-      langs: [...new Set(members.map((i) => infos[i].s.lang))].sort(),
-      differs,
-    });
   }
   claims.sort((a, b) => b.outlets.length - a.outlets.length || a.reference - b.reference);
   const ids = new Set<string>();
   for (const c of claims) {
     const info = infos[c.reference];
-    const rare = [...info.terms].sort((a, b) => space.weight(`w:${b.stem}`) - space.weight(`w:${a.stem}`) || a.start - b.start).slice(0, 3).sort((a, b) => a.start - b.start);
+    const rare = info.terms.filter((t) => c.trim.keeps(t.start, t.end)).sort((a, b) => space.weight(`w:${b.stem}`) - space.weight(`w:${a.stem}`) || a.start - b.start).slice(0, 3).sort((a, b) => a.start - b.start);
     const base = slug(rare.map((t) => t.norm).join(' ')) || 'claim';
     let id = base;
     for (let k = 2; ids.has(id); k++) id = `${base}-${k}`;
@@ -172,9 +218,19 @@ export function draftClaims(corpus: DraftCorpus, space: FeatureSpace, groups: nu
   }
   return { claims, leftOut };
 
-  function slotsOf(ref: number, group: number[]) {
+  /** What a trimmed report must keep: its speaker's name and the reporting verb. */
+  function protectOf(i: number): { start: number; end: number }[] {
+    const info = infos[i];
+    const speaker = speakerOf(info.s.text, info.mentions, kindOf, info.values);
+    const verb = REPORTING[info.s.lang]?.exec(info.s.text);
+    return [...info.mentions.filter((m) => m.actor === speaker), ...(verb ? [{ start: verb.index, end: verb.index + verb[0].length }] : [])];
+  }
+
+  function slotsOf(ref: number, group: number[], part: 'main' | 'rest' = 'main') {
     const numeric: { ref: Value; aligned: Aligned[]; majority: number | null }[] = [];
+    const kept = part === 'main' ? trimOf(ref, group) : trimOf(ref, group).rest!;
     for (const v of infos[ref].values) {
+      if (!kept.keeps(v.start, v.end)) continue;
       if (!NUMERIC.has(v.type) || v.value == null || v.value === 1) continue;
       // "four were seized": a number without its noun is no figure of a kind.
       if (v.type === 'count' && (isStop(normWord(unitWord(v))) || unitWord(v).length < 3)) continue;
@@ -223,10 +279,12 @@ export function speakerOf(text: string, mentions: { actor: string; start: number
 }
 
 /** Cue words per language: the reports' distinctive words there, those more reports share first. */
-function cuesOf(space: FeatureSpace, members: number[], reference: number): Record<string, string[]> {
+function cuesOf(space: FeatureSpace, members: number[], reference: number, kin: (norm: string, lang: string) => string | null): Record<string, string[]> {
   const { infos } = space;
   const byLang = new Map<string, number[]>();
   for (const i of members) byLang.set(infos[i].s.lang, [...(byLang.get(infos[i].s.lang) ?? []), i]);
+  // The text's words are the claim's already; the words of the pieces the text leaves out are
+  // another fact's (./trim.ts): neither is a cue.
   const refStems = new Set(infos[reference].terms.map((t) => t.stem));
   const refLang = infos[reference].s.lang;
   const out: Record<string, string[]> = {};
@@ -252,6 +310,12 @@ function cuesOf(space: FeatureSpace, members: number[], reference: number): Reco
     const words = ranked.map((x) => [...x.st.forms.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0][0]);
     if (words.length) out[lang] = words;
   }
+  // Russian where only Ukrainian reports it, and the other way round: the cues' kin in the corpus.
+  for (const [from, to] of [['uk', 'ru'], ['ru', 'uk']]) {
+    if (!out[from] || out[to] || to === refLang) continue;
+    const words = [...new Set(out[from].map((w) => kin(w, to)).filter((w): w is string => !!w))];
+    if (words.length >= 2) out[to] = words.slice(0, CUES_OTHER);
+  }
   return out;
 }
 
@@ -260,8 +324,10 @@ function cuesOf(space: FeatureSpace, members: number[], reference: number): Reco
  * (beside the figure's own noun), so that another event's toll ("19 people killed in Tunis") is
  * not taken for this one's. None where the reports share fewer than two such words.
  */
-function anchorsOf(space: FeatureSpace, members: number[], slots: Record<string, DraftSlot>): Record<string, string[]> {
+function anchorsOf(space: FeatureSpace, members: number[], slots: Record<string, DraftSlot>, kept: Trimmed): Record<string, string[]> {
   const { infos } = space;
+  const reference = infos[members[0]];
+  const otherFact = new Set(reference.terms.filter((t) => !kept.keeps(t.start, t.end)).map((t) => t.stem));
   const units = new Set(Object.values(slots).flatMap((s) => (s.unit ?? '').split(' ').map((u) => normWord(u))));
   const out: Record<string, string[]> = {};
   const langs = [...new Set(members.map((i) => infos[i].s.lang))].sort();
@@ -272,7 +338,9 @@ function anchorsOf(space: FeatureSpace, members: number[], slots: Record<string,
     for (const i of list)
       for (const st of new Set(infos[i].terms.map((t) => t.stem))) {
         const form = infos[i].terms.find((t) => t.stem === st)!.norm;
-        if (units.has(form)) continue;
+        // Not the figure's noun, nor a word of the other fact the text leaves out, nor a word common
+        // in any prose or in the reporting of any story ("killed", "attack"): those are no story's own.
+        if (units.has(form) || otherFact.has(st) || stemCommonness(st) > ANCHOR_COMMONNESS || termShared(st, PLAIN)) continue;
         const c = count.get(st) ?? { n: 0, form };
         c.n++;
         count.set(st, c);
@@ -287,8 +355,7 @@ function anchorsOf(space: FeatureSpace, members: number[], slots: Record<string,
 /** A report's words as a claim's text: without a dateline ("MOSCOW, March 23 (Agency) - "). */
 function tidy(text: string): string {
   return text
-    .replace(/^[\p{Lu}\s.'-]{3,40},\s[^()]{0,40}\([^()]{1,60}\)\s*[-–—]\s*/u, '')
-    .replace(/^[\p{Lu}\s.'-]{3,40},\s[^/]{0,30}\.\s*\/[^/]{1,40}\/\.\s*/u, '')
+    .slice(datelineEnd(text))
     .replace(/\s+/g, ' ')
     .trim()
     .slice(0, 1900);

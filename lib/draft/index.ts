@@ -4,10 +4,13 @@
 // (./claims.ts), read positions (./positions.ts), write YAML with comments (./yaml.ts). Pure: the
 // caller reads the files. The same corpus gives the same bytes. docs/drafting.md has the method.
 import { ActorMatcher } from '../match/actors';
+import { termsOf } from '../match/terms';
+import { Lexicon } from '../text/lexicon';
 import { parseStory } from '../compile/story';
 import { draftActors, slug, type DraftActor } from './actors';
 import { align } from './align';
 import { draftClaims, type DraftClaim } from './claims';
+import { draftConcepts, swaps, type DraftConcept } from './concepts';
 import { readCorpus, type DraftCorpus, type DraftInput } from './corpus';
 import { analyse } from './features';
 import { draftPositions, type DraftPosition } from './positions';
@@ -29,11 +32,19 @@ export function draftStory(input: DraftInput): DraftResult {
   const matcher = new ActorMatcher(actors.flatMap((a) => [{ actor: a.id, text: a.name, safeAlone: true }, ...a.aliases.map((x) => ({ actor: a.id, ...x }))]));
   const space = analyse(corpus, matcher, year);
   const alignment = align(space);
-  const { claims, leftOut } = draftClaims(corpus, space, alignment.groups, actors);
+  const drafted = draftClaims(corpus, space, alignment.groups, actors);
+  const concepts = [...draftConcepts(corpus, space, alignment.groups)];
+  const inGroup = (w: string) => concepts.some((c) => c.words.some((x) => (x.endsWith('*') ? w.startsWith(x.slice(0, -1)) : w === x)));
+  for (const g of swaps(space, drafted.claims, inGroup)) {
+    let id = g.id;
+    for (let k = 2; concepts.some((c) => c.id === id); k++) id = `${g.id}-${k}`;
+    concepts.push({ id, words: g.words, seen: g.words });
+  }
+  const { claims, leftOut } = readable(drafted, concepts, matcher);
   const positions = draftPositions(space, claims);
   const warnings: string[] = [];
   if (corpus.outlets.length < 2) warnings.push(`only one outlet (${corpus.outlets[0]}): nothing is corroborated; every claim drafted is single-source`);
-  const yaml = write(corpus, actors, namesLeftOut, claims, positions, leftOut.length);
+  const yaml = write(corpus, actors, namesLeftOut, claims, positions, leftOut.length, concepts);
   // The draft is a story file the compiler accepts as it is: checked here, not at build time.
   parseStory(yaml, `${input.dir}/story.yaml (draft)`);
   const multiOutlet = claims.filter((c) => c.outlets.length >= 2).length;
@@ -55,13 +66,29 @@ export function draftStory(input: DraftInput): DraftResult {
   };
 }
 
+/**
+ * The claims the engine can weigh: it reads a claim's text as English, and in another language
+ * counts only the text's concept words towards its weight (lib/match/claims.ts), so a text in
+ * Russian or Ukrainian with a concept word would be stated by that word alone. Those are left out.
+ */
+function readable(d: { claims: DraftClaim[]; leftOut: { sentence: number; why: string }[] }, concepts: DraftConcept[], matcher: ActorMatcher) {
+  const lexicon = new Lexicon(concepts.map((c) => ({ id: c.id, words: c.words })));
+  const claims: DraftClaim[] = [];
+  const leftOut = [...d.leftOut];
+  for (const c of d.claims) {
+    if (c.outlets.length >= 2 || !/[\u0400-\u04ff]/.test(c.text) || ![...termsOf(c.text, matcher, undefined, lexicon)].some((t) => t.startsWith('@'))) claims.push(c);
+    else leftOut.push({ sentence: c.reference, why: 'its text is not English and holds a concept word' });
+  }
+  return { claims, leftOut };
+}
+
 /** The pack's date: the latest article's, else the story's last date. */
 function createdAt(corpus: DraftCorpus): string {
   const dates = [...corpus.articles.map((a) => a.published ?? ''), ...corpus.manifest.event_dates].filter((d) => /^\d{4}-\d{2}-\d{2}/.test(d)).map((d) => d.slice(0, 10)).sort();
   return `${dates[dates.length - 1] ?? '2000-01-01'}T00:00:00Z`;
 }
 
-function write(corpus: DraftCorpus, actors: DraftActor[], namesLeftOut: string[], claims: DraftClaim[], positions: DraftPosition[], sentencesLeftOut: number): string {
+function write(corpus: DraftCorpus, actors: DraftActor[], namesLeftOut: string[], claims: DraftClaim[], positions: DraftPosition[], sentencesLeftOut: number, concepts: DraftConcept[]): string {
   const m = corpus.manifest;
   const L: string[] = [];
   const multi = claims.filter((c) => c.outlets.length >= 2).length;
@@ -79,6 +106,11 @@ function write(corpus: DraftCorpus, actors: DraftActor[], namesLeftOut: string[]
   const date = createdAt(corpus);
   L.push('pack:', `  id: ${scalar(id)}`, '  version: 1', `  createdAt: ${date}`, '  publisher: Crosscheck draft', `  title: ${scalar((m.title ?? m.story).slice(0, 300) || id)}`);
   L.push('story:', `  id: ${scalar(m.story)}`, `  year: ${Number(date.slice(0, 4))}`, '');
+  if (concepts.length) {
+    L.push(...comment('Words of one meaning across the languages, folded to one term when matching (docs/story-format.md).'), 'concepts:');
+    for (const c of concepts) L.push(...comment(`the corpus writes: ${c.seen.join(', ')}`, '  '), `  ${c.id}: ${flowList(c.words)}`);
+    L.push('');
+  }
   L.push('outlets:');
   const outletIds = new Map<string, string>();
   for (const o of corpus.outlets) {

@@ -30,6 +30,12 @@ including include includes among whether however although though because last fi
 заявив заявила заявили повідомив повідомила повідомили сказав сказала сказали за словами даними зокрема числі
 `);
 
+/** Adjectives of peoples and creeds by their ending ("Ukrainian", "Islamic", "Chinese", "Americans"): not names. */
+export const PEOPLE = /(ian|ean|ese|ish|ic|an)s?$/;
+
+/** Conjunctions that open a clause needing the next one ("if Kyiv's hand was proved, its leaders ..."). */
+export const SUBORDINATOR = /^(if|when|although|though|while|because|unless|once|если|когда|хотя|поскольку|пока|якщо|коли|хоча|оскільки|поки)\b/iu;
+
 /** Nouns that name an office or function: the last word of a role before a name ("Kremlin spokesman"). */
 const ROLE_NOUNS = words(`
 president vice-president spokesman spokeswoman spokesperson director minister mayor governor adviser advisor aide chairman
@@ -54,6 +60,11 @@ federation league alliance command staff fund foundation board centre center age
 export function isRoleNoun(word: string): boolean {
   const n = normWord(word);
   return ROLE_NOUNS.has(n) || (/[\u0400-\u04ff]/.test(n) && [...ROLE_NOUNS].some((r) => /[\u0400-\u04ff]/.test(r) && r.length > 3 && n.startsWith(r)));
+}
+
+/** A Russian or Ukrainian adjective by its ending ("російські", "американские", "западные"). */
+export function isAdjective(norm: string): boolean {
+  return /[\u0400-\u04ff]{3}(ий|ій|ый|ой|ая|яя|ое|ее|ие|ые|і|ої|ого|ому|их|іх|ых)$/.test(norm) && !STOP.has(norm);
 }
 
 export function isOrgWord(word: string): boolean {
@@ -120,3 +131,19 @@ export function skeleton(word: string): string {
     .replace(/(.)\1+/g, '$1');
   return w.replace(/[^a-z0-9]/g, '');
 }
+
+/**
+ * Concept groups of the languages, not of a story: the verbs of denying and the words that call a
+ * claim false, in en, ru and uk (words, or prefixes ending in "*"). A draft gives a group when its
+ * corpus uses one of its words (./concepts.ts): "rejected the accusation" then meets "denied".
+ */
+export const LANGUAGE_CONCEPTS: { id: string; words: string[] }[] = [
+  {
+    id: 'deny',
+    words: ['deny', 'denies', 'denied', 'denying', 'denial', 'reject*', 'dismiss*', 'refut*', 'rebuff*', 'отрица*', 'опроверг*', 'отверг*', 'открести*', 'запереч*', 'відкида*', 'відкину*', 'спростов*'],
+  },
+  {
+    id: 'lie',
+    words: ['lie', 'lies', 'lying', 'liar', 'fabricat*', 'falsehood', 'untrue', 'hoax', 'ложь', 'лжи', 'ложью', 'лживы*', 'вран*', 'выдум*', 'брехн*', 'брехлив*', 'вигад*', 'неправд*'],
+  },
+];

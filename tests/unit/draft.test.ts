@@ -52,9 +52,43 @@ describe('pack draft', () => {
     expect(draft.yaml).toMatch(/figures differ: .*115 .*133 |figures differ: .*133 .*115 /);
   });
 
+  it(`writes a claim of one fact each: a lead's second figure is a claim of its own, both figures of "11 people, including the four gunmen" required`, () => {
+    const detained = story.claims.find((c) => /detained 11 people, including all four gunmen\.$/.test(c.text));
+    expect(detained?.requires).toEqual(['people', 'gunmen']);
+    expect(detained?.anchors ?? {}).toEqual({});
+    expect(story.claims.some((c) => c.text !== detained?.text && /that killed at least 133 people\.$/.test(c.text))).toBe(true);
+    // Appositions no other outlet repeats are left out; datelines too.
+    expect(story.claims.some((c) => c.text === 'Islamic State has claimed the attack on Crocus City Hall in Krasnogorsk through its Amaq news agency.')).toBe(true);
+    expect(story.claims.every((c) => !/^[A-Z]{3,},/.test(c.text))).toBe(true);
+  });
+
+  it(`gives concept groups from the corpus: the language's denial verbs, names across scripts, words the outlets swap`, () => {
+    expect(story.concepts.deny).toEqual(expect.arrayContaining(['denied', 'reject*', 'відкида*', 'отверг*']));
+    expect(story.concepts.krasnogorsk).toEqual(expect.arrayContaining(['krasnogorsk', 'красногорск*', 'красногорськ*']));
+    expect(story.concepts.picnic).toEqual(expect.arrayContaining(['picnic', 'пикник*', 'пікнік*']));
+    expect(Object.values(story.concepts).some((ws) => ws.includes('scum') && ws.includes('thugs'))).toBe(true);
+    // Common words' cognates are every story's: not folded.
+    expect(Object.values(story.concepts).flat()).not.toContain('president');
+  });
+
+  it('folds a name across scripts by its consonants, and keeps common abbreviations out', () => {
+    const watson = story.actors.find((a) => a.name === 'Adrienne Watson')!;
+    expect(watson.aliases.map((x) => (typeof x === 'string' ? x : x.text))).toEqual(expect.arrayContaining(['Уотсон', 'Вотсон']));
+    expect(story.actors.some((a) => a.name === 'ЗМІ')).toBe(false);
+  });
+
   it('folds spellings by their letters', () => {
-    for (const [a, b] of [['Zelenskiy', 'Zelenskyy'], ['Zelensky', 'Зеленського'], ['Peskov', 'Пєсков'], ['Putin', 'Путіна']]) expect(sameNameWord(a, b), `${a} ~ ${b}`).toBe(true);
+    for (const [a, b] of [['Zelenskiy', 'Zelenskyy'], ['Zelensky', 'Зеленського'], ['Peskov', 'Пєсков'], ['Putin', 'Путіна'], ['Watson', 'Уотсон'], ['Watson', 'Вотсон']]) expect(sameNameWord(a, b), `${a} ~ ${b}`).toBe(true);
     for (const [a, b] of [['Putin', 'Путь'], ['Lavrov', 'Lavrentiy']]) expect(sameNameWord(a, b), `${a} !~ ${b}`).toBe(false);
+  });
+});
+
+describe('pack draft, the bundled story', () => {
+  const dir = path.join(CORPUS, 'putin-residence-claim-2025-12');
+  const story = parseStory(draftStory(input(dir)).yaml, 'draft.yaml');
+  it('reads a count up to its noun, and gives the denial and lie groups the corpus uses', () => {
+    expect(story.claims.some((c) => Object.values(c.slots).some((x) => typeof x !== 'string' && x.type === 'count' && x.text === '91 long-range drones'))).toBe(true);
+    expect(Object.keys(story.concepts)).toEqual(expect.arrayContaining(['deny', 'lie']));
   });
 });
 
