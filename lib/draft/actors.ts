@@ -9,7 +9,7 @@
 import { ActorMatcher } from '../match/actors';
 import { normWord, stem, WORD_SOURCE } from '../text/tokens';
 import type { DraftCorpus } from './corpus';
-import { isAdjective, isOrgWord, isRoleNoun, isStop, PEOPLE, skeleton } from './rules';
+import { consonantsOfSkeleton, isAdjective, isOrgWord, isRoleNoun, isStop, PEOPLE, skeleton } from './rules';
 
 export interface DraftAlias {
   text: string;
@@ -88,7 +88,7 @@ export function sameNameWord(latinOrA: string, b: string): boolean {
   return p >= s.length - 1 && l.length - p <= 4 && (p === s.length || CYR.test(b) || CYR.test(latinOrA));
 }
 
-const consonantsOf = (sk: string) => sk.replace(/^u(?=[aeo])/, 'v').replace(/[aeiou]/g, '').replace(/(.)\1+/g, '$1');
+const consonantsOf = (sk: string) => consonantsOfSkeleton(sk.replace(/^u(?=[aeo])/, 'v'));
 
 export function draftActors(corpus: DraftCorpus): { actors: DraftActor[]; leftOut: string[] } {
   // What the corpus writes in lower case: those words are common words, not names.

@@ -12,7 +12,7 @@ import { stemCommonness } from '../text/background';
 import { normWord, stem } from '../text/tokens';
 import type { DraftCorpus } from './corpus';
 import type { FeatureSpace } from './features';
-import { isRoleNoun, LANGUAGE_CONCEPTS, PEOPLE, skeleton } from './rules';
+import { consonantsOfSkeleton, isRoleNoun, LANGUAGE_CONCEPTS, PEOPLE, skeleton } from './rules';
 
 export interface DraftConcept {
   id: string;
@@ -33,7 +33,7 @@ const MAX_WORDS = 40;
 
 /** A word's consonants in one rough Latin spelling: "concert" and "концертном" knkrt(nm). */
 export function consonants(norm: string): string {
-  return skeleton(norm).replace(/z/g, 's').replace(/[aeiou]/g, '').replace(/(.)\1+/g, '$1');
+  return consonantsOfSkeleton(skeleton(norm).replace(/z/g, 's'));
 }
 
 const letters = (norm: string) => skeleton(norm).replace(/z/g, 's');

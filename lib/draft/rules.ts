@@ -132,6 +132,11 @@ export function skeleton(word: string): string {
   return w.replace(/[^a-z0-9]/g, '');
 }
 
+/** A skeleton's consonants, doubles as one: how a name or word is spelt alike across scripts ("uotsn" of Уотсон). */
+export function consonantsOfSkeleton(sk: string): string {
+  return sk.replace(/[aeiou]/g, '').replace(/(.)\1+/g, '$1');
+}
+
 /**
  * Concept groups of the languages, not of a story: the verbs of denying and the words that call a
  * claim false, in en, ru and uk (words, or prefixes ending in "*"). A draft gives a group when its

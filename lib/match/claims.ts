@@ -378,8 +378,8 @@ export class ClaimIndex {
     const coverage = Math.min(1, (matched + named * this.maxWeight) / (total + p.actorIds.length * this.maxWeight));
     if (coverage < SCORING.threshold) return null;
     // A weak match (below EVIDENCE.strongUnits) is kept beside a strong one, where setting words count in full.
-    const units = evidenceUnits(p, s, slots, named);
-    if (units < EVIDENCE.minUnits && evidenceUnits(p, s, slots, named, true) < EVIDENCE.minUnits) return null;
+    const { units, inStory } = evidenceUnits(p, s, slots, named);
+    if (units < EVIDENCE.minUnits && inStory < EVIDENCE.minUnits) return null;
     for (const name of p.claim.requires ?? []) {
       const o = slots.find((x) => x.name === name);
       if (!o || o.outcome.status === 'absent') return null;

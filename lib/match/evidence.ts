@@ -21,8 +21,8 @@ export const SCORING = {
  * (docs/matching.md "Evidence"): units of evidence are the claim's specific terms the sentence
  * has (a term no more common than `maxCommonness` in ordinary language; `sharedUnit` when claims of
  * several packs have it; how many claims of a pack share it, its weight says), each checkable value it gives (a quote's words count twice) and,
- * once, naming the claim's actors. At least `minUnits`, one of them a term or a value; `inStory`, on
- * a page about the claim's story, shared terms count in full.
+ * once, naming the claim's actors. At least `minUnits`, one of them a term or a value; on a page
+ * about the claim's story, shared terms count in full.
  */
 export const EVIDENCE = {
   minUnits: 2,
@@ -69,22 +69,24 @@ export function monthsOf(text: string): number[] {
 /**
  * The units of a claim's own evidence a sentence carries (EVIDENCE): its specific terms, the
  * values that agree with the claim's (a quote's words count twice), the values that conflict with
- * them when a specific term says it is the same claim, and naming its actors, once.
+ * them when a specific term says it is the same claim, and naming its actors, once. `inStory`: the
+ * same on a page about the claim's story, where shared terms count in full.
  */
 export function evidenceUnits(
   p: { specific: readonly [string, number][]; anchorTerms: Map<string, string[]> },
   s: { terms: Set<string>; lang: string },
   slots: { type: string; outcome: SlotOutcome }[],
   named: number,
-  inStory = false,
-): number {
+): { units: number; inStory: number } {
   let terms = 0;
+  let termsInStory = 0;
   // Of the claim's own: a specific term no other story shares, an anchor or a value. On a page of
   // the story the setting's words count in full, beside one of those.
   let own = 0;
   for (const [t, unit] of p.specific) {
     if (!s.terms.has(t)) continue;
-    terms += inStory ? 1 : unit;
+    terms += unit;
+    termsInStory += 1;
     if (unit === 1) own++;
   }
   // An anchor is a word the claim's reports in that language all have ("погибших" of a death
@@ -92,6 +94,7 @@ export function evidenceUnits(
   const anchors = p.anchorTerms.get(s.lang);
   if (anchors?.some((t) => s.terms.has(t) && !p.specific.some((x) => x[0] === t))) {
     terms += 1;
+    termsInStory += 1;
     own++;
   }
   let agree = 0;
@@ -102,13 +105,16 @@ export function evidenceUnits(
     // Another channel ("on Telegram" for "a statement") is how, not whether, it was said.
     else if (x.type !== 'quote' && x.type !== 'channel') conflict++;
   }
-  if (inStory && !own && !agree && !conflict && !named) return 0;
-  const units = terms + agree + (terms > 0 ? conflict : 0);
-  if (!units) return 0;
-  // A figure that conflicts is a contradiction only of a claim the sentence otherwise plainly
-  // states: two units without it ("eight drones over the region" is another event's count).
-  if (conflict && terms + agree + (named > 0 ? 1 : 0) < EVIDENCE.minUnits) return 0;
-  return units + (named > 0 ? 1 : 0);
+  const name = named > 0 ? 1 : 0;
+  const total = (t: number) => {
+    const units = t + agree + (t > 0 ? conflict : 0);
+    if (!units) return 0;
+    // A figure that conflicts is a contradiction only of a claim the sentence otherwise plainly
+    // states: two units without it ("eight drones over the region" is another event's count).
+    if (conflict && t + agree + name < EVIDENCE.minUnits) return 0;
+    return units + name;
+  };
+  return { units: total(terms), inStory: !own && !agree && !conflict && !named ? 0 : total(termsInStory) };
 }
 
 /** A claim's years (EVIDENCE): its story's, and any its statement and slots name; null when unknown. */
