@@ -3,7 +3,8 @@
 // misses that state none): recall (labelled sentences whose claim is found), the verdicts, and the
 // false matches (a claim on a near miss). Then each corpus article against the other story's
 // claims, and the saved real pages of ../shared/real-pages when they are there. Prints a table;
-// the unit tests (tests/unit/fixtures.test.ts) hold the same fixtures to their goals.
+// the unit tests (tests/unit/fixtures.test.ts) hold the same fixtures to their goals. --blind: the
+// held-out fixtures; --drafted: packs drafted from the articles alone on them (./draft-quality.ts).
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,11 +12,17 @@ import { htmlToText } from '../lib/extract/html';
 import { ScanEngine } from '../lib/scan/engine';
 import { bundledPacks } from '../tests/helpers/corpus';
 import { fixtureScores, loadFixtures } from '../tests/helpers/fixtures';
+import { printDraftedQuality } from './draft-quality';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const verbose = process.argv.includes('--verbose');
+// --drafted: packs drafted from the articles alone, on their stories' held-out pages (./draft-quality.ts).
+if (process.argv.includes('--drafted')) {
+  printDraftedQuality(verbose);
+  process.exit(0);
+}
 const packs = bundledPacks();
 const engine = ScanEngine.fromPacks(packs);
-const verbose = process.argv.includes('--verbose');
 // --blind: the held-out fixtures (tests/fixtures/blind), written from the articles without the story files.
 const blind = process.argv.includes('--blind');
 

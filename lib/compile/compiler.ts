@@ -5,7 +5,7 @@
 // coverage. Pure: the caller reads the files. The same input gives the same pack, byte for byte.
 import * as v from 'valibot';
 import type { Actor, Article, Claim, Outlet, Pack, Position, Report, Slot } from '../pack/schema';
-import { PACK_FORMAT } from '../pack/schema';
+import { LIMITS, PACK_FORMAT } from '../pack/schema';
 import { errorText } from '../error-text';
 import { Lexicon } from '../text/lexicon';
 import { ActorMatcher, aliasInputs } from '../match/actors';
@@ -194,7 +194,7 @@ export function compileCorpus(input: CorpusInput): CompileResult {
       {
         id: story.story.id,
         title: story.story.title ?? manifest.title ?? story.pack.title,
-        dates: manifest.event_dates,
+        dates: manifest.event_dates.length ? manifest.event_dates : publishedDays(articles),
         ...(concepts.length ? { concepts } : {}),
       },
     ],
@@ -270,3 +270,13 @@ function normaliseSlot(name: string, s: StoryFile['claims'][number]['slots'][str
   return slot;
 }
 
+/**
+ * A story's dates when the manifest gives no `event_dates`: the days its articles were published
+ * (what tells a sentence of this story from one of another month or year, lib/match/evidence.ts),
+ * or, past the pack's limit of them, the first day of each month they span.
+ */
+function publishedDays(articles: { published: string | null }[]): string[] {
+  const days = [...new Set(articles.flatMap((a) => (a.published && /^\d{4}-\d{2}-\d{2}/.test(a.published) ? [a.published.slice(0, 10)] : [])))].sort();
+  if (days.length <= LIMITS.smallList) return days;
+  return [...new Set(days.map((d) => `${d.slice(0, 7)}-01`))].slice(0, LIMITS.smallList);
+}

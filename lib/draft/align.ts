@@ -1,8 +1,9 @@
 // Aligning sentences across articles: sentences of different articles that share rare features
 // (actors, figures, dates, places, rare words) are candidates; pairs are joined, most similar
 // first, into groups that hold at most one sentence of each article, while the group stays
-// coherent (its members' mean similarity stays above half the threshold). Candidates come from an
-// index of features no more common than MAX_DF_SHARE of the sentences: near-linear in the corpus.
+// coherent (two groups join when the pairs across them reach, on average, ALIGN.coherence of
+// their threshold). Candidates come from an index of features no more common than MAX_DF_SHARE
+// of the sentences: near-linear in the corpus.
 import { similarity, type FeatureSpace } from './features';
 
 export interface Alignment {
@@ -20,6 +21,8 @@ export const ALIGN = {
   /** Features in more sentences than this share (and at least MIN_DF) do not propose candidates. */
   maxDfShare: 0.04,
   minDf: 6,
+  /** Two groups join when the pairs across them are, on average, at least this share of their threshold. */
+  coherence: 0.65,
 } as const;
 
 export function align(space: FeatureSpace): Alignment {
@@ -67,9 +70,11 @@ export function align(space: FeatureSpace): Alignment {
     const B = members[gb];
     const arts = new Set(A.map((i) => infos[i].s.article));
     if (B.some((i) => arts.has(infos[i].s.article))) continue;
+    // Every pair across the two groups counts, each against its own threshold (within or across
+    // languages), at most once over it: one near copy cannot carry the rest.
     let total = 0;
-    for (const x of A) for (const y of B) total += sim(x, y);
-    if (total / (A.length * B.length) < ALIGN.crossThreshold / 2) continue;
+    for (const x of A) for (const y of B) total += Math.min(1, sim(x, y) / (infos[x].s.lang === infos[y].s.lang ? ALIGN.threshold : ALIGN.crossThreshold));
+    if (total / (A.length * B.length) < ALIGN.coherence) continue;
     const [keep, drop] = A.length >= B.length ? [ga, gb] : [gb, ga];
     for (const i of members[drop]) {
       groupOf[i] = keep;

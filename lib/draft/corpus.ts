@@ -35,7 +35,7 @@ export interface DraftSentence {
   end: number;
   text: string;
   lang: string;
-  /** The article's first line when it has no full stop: a headline. */
+  /** In a line of at most 200 characters that does not end as a sentence does (a title, a subheading), or a question in one: a headline, no report of a fact. */
   headline: boolean;
 }
 
@@ -111,13 +111,38 @@ export function readCorpus(input: DraftInput): DraftCorpus {
   }
   const sentences: DraftSentence[] = [];
   for (const a of articles) {
-    const firstLine = a.text.indexOf('\n');
+    const lines = lineBounds(a.text);
+    let k = 0;
     for (const s of splitSentences(a.text, a.language)) {
       if (!/\p{L}{2}/u.test(s.text)) continue;
-      const headline = s.start === 0 && firstLine > 0 && s.end <= firstLine && !/[.!?…»"”]$/.test(s.text);
+      while (k < lines.length - 1 && lines[k].end <= s.start) k++;
+      const headline = isHeading(a.text.slice(lines[k].start, lines[k].end).trim(), s.text);
       sentences.push({ i: sentences.length, article: a.index, start: s.start, end: s.end, text: s.text, lang: langOf(s.text, a.language), headline });
     }
   }
   const outlets = [...new Set(articles.map((a) => a.outlet))];
   return { manifest, articles, sentences, outlets };
+}
+
+/** Where each line of a text starts and ends (one pass). */
+function lineBounds(text: string): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  let start = 0;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+    out.push({ start, end: i });
+    start = i + 1;
+  }
+  out.push({ start, end: text.length });
+  return out;
+}
+
+/**
+ * A title or a subheading: a line of at most 200 characters that does not end as a sentence does
+ * ("Kyiv: 'Full-scale weakness'", "Условия договоренности"), or a question in such a line ("What
+ * next for Wagner?"). Not a list item ("- 12 drones were shot down") nor a line leading in to what
+ * follows ("The ministry said:").
+ */
+function isHeading(line: string, sentence: string): boolean {
+  if (line.length > 200 || /^[-–—•*]\s/.test(line) || /:$/.test(line)) return false;
+  return !/[.!?…]["”»'’)\]]*$/.test(line) || /\?["”»'’]?$/.test(sentence);
 }

@@ -4,8 +4,6 @@
 // (./claims.ts), read positions (./positions.ts), write YAML with comments (./yaml.ts). Pure: the
 // caller reads the files. The same corpus gives the same bytes. docs/drafting.md has the method.
 import { ActorMatcher } from '../match/actors';
-import { termsOf } from '../match/terms';
-import { Lexicon } from '../text/lexicon';
 import { parseStory } from '../compile/story';
 import { draftActors, slug, type DraftActor } from './actors';
 import { align } from './align';
@@ -40,7 +38,7 @@ export function draftStory(input: DraftInput): DraftResult {
     for (let k = 2; concepts.some((c) => c.id === id); k++) id = `${g.id}-${k}`;
     concepts.push({ id, words: g.words, seen: g.words });
   }
-  const { claims, leftOut } = readable(drafted, concepts, matcher);
+  const { claims, leftOut } = drafted;
   const positions = draftPositions(space, claims);
   const warnings: string[] = [];
   if (corpus.outlets.length < 2) warnings.push(`only one outlet (${corpus.outlets[0]}): nothing is corroborated; every claim drafted is single-source`);
@@ -64,22 +62,6 @@ export function draftStory(input: DraftInput): DraftResult {
       positions: positions.length,
     },
   };
-}
-
-/**
- * The claims the engine can weigh: it reads a claim's text as English, and in another language
- * counts only the text's concept words towards its weight (lib/match/claims.ts), so a text in
- * Russian or Ukrainian with a concept word would be stated by that word alone. Those are left out.
- */
-function readable(d: { claims: DraftClaim[]; leftOut: { sentence: number; why: string }[] }, concepts: DraftConcept[], matcher: ActorMatcher) {
-  const lexicon = new Lexicon(concepts.map((c) => ({ id: c.id, words: c.words })));
-  const claims: DraftClaim[] = [];
-  const leftOut = [...d.leftOut];
-  for (const c of d.claims) {
-    if (c.outlets.length >= 2 || !/[\u0400-\u04ff]/.test(c.text) || ![...termsOf(c.text, matcher, undefined, lexicon)].some((t) => t.startsWith('@'))) claims.push(c);
-    else leftOut.push({ sentence: c.reference, why: 'its text is not English and holds a concept word' });
-  }
-  return { claims, leftOut };
 }
 
 /** The pack's date: the latest article's, else the story's last date. */

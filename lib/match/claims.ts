@@ -10,9 +10,9 @@ import { type Lexicon, PLAIN } from '../text/lexicon';
 import type { ValueType } from '../text/values';
 import type { ActorMatcher } from './actors';
 import { compareSlot, type SlotOutcome } from './compare';
-import { EVIDENCE, evidenceUnits, SCORING, storyMonthsOf, storyYearsOf } from './evidence';
+import { type ClaimMonths, EVIDENCE, evidenceUnits, otherMonths, SCORING, storyMonthsOf, storyYearsOf } from './evidence';
 import { heapPush, heapReplaceTop, highest, MATCH_LIMITS, VALUE_TYPES } from './select';
-import type { AnalysedSentence } from './sentence';
+import { textLang, type AnalysedSentence } from './sentence';
 import { termsOf } from './terms';
 
 export { MATCH_LIMITS } from './select';
@@ -31,16 +31,13 @@ interface Profile {
   actorIds: string[];
   /** The years and months the claim's story is of, and those its words name: a sentence naming only others is of another event. */
   years: Set<number> | null;
-  months: Set<number> | null;
+  months: ClaimMonths | null;
   /** Who says it: for an attribution (how someone said something) one must be named in the sentence. */
   speakers: string[];
   needsSpeaker: boolean;
   /** Weight of the statement's terms; the most the values can add. */
   total: number;
-  /**
-   * In another language than the statement's, only its concepts can be found; with half the
-   * weight of that language's cues, they are the claim's words there.
-   */
+  /** In another language than the statement's (./sentence.ts textLang), its concepts and half the weight of that language's cues. */
   totalByLang: Map<string, number>;
   slotMax: number;
 }
@@ -172,8 +169,10 @@ export class ClaimIndex {
       let slotMax = 0;
       for (const x of r.claim.slots) slotMax += this.slotWeight(x.type);
       const totalByLang = new Map<string, number>();
+      // The statement is weighed in its own language; in the others by its concepts and cues there.
+      const own = textLang(r.claim.text);
       for (const [lang, cues] of r.cuesByLang) {
-        if (lang === 'en') continue;
+        if (lang === own) continue;
         let cueWeight = 0;
         for (const t of cues) if (!r.textSet.has(t)) cueWeight += this.weight(t);
         if (concepts + cueWeight > 0) totalByLang.set(lang, concepts + cueWeight / 2);
@@ -207,7 +206,7 @@ export class ClaimIndex {
     this.slotMaxes = Float64Array.from(this.profiles, (p) => p.slotMax);
     this.actorCounts = Int32Array.from(this.profiles, (p) => p.actorIds.length);
     for (const lang of langs) {
-      if (lang === 'en' || this.totalsByLang.has(lang) || !this.profiles.some((p) => p.totalByLang.has(lang))) continue;
+      if (this.totalsByLang.has(lang) || !this.profiles.some((p) => p.totalByLang.has(lang))) continue;
       this.totalsByLang.set(lang, Float64Array.from(this.profiles, (p) => p.totalByLang.get(lang) ?? p.total));
     }
     this.profiles.forEach((p, i) => {
@@ -352,7 +351,7 @@ export class ClaimIndex {
 
   private score(p: Profile, s: AnalysedSentence): ClaimMatch | null {
     if (p.years && s.years.length && !s.years.some((y) => p.years!.has(y))) return null;
-    if (p.months && s.months.length && !s.months.some((m) => p.months!.has(m))) return null;
+    if (otherMonths(s.months, p.months)) return null;
     const anchors = p.anchorTerms.get(s.lang);
     if (anchors && !anchors.some((t) => s.terms.has(t))) return null;
     // A checkable value the sentence gives counts like a rare term ("91 drones" is as telling as

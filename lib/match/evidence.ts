@@ -51,19 +51,33 @@ export function yearsOf(text: string): number[] {
 }
 
 // A month as the time of what a sentence tells: "in August", "в августе", "у серпні" (the forms
-// those words take after "in"), month 1 to 12 by position; with its year ("in February 2022") the
-// year tells.
+// those words take after "in"), month 1 to 12 by position, with the year written after it ("in
+// August 2023"): in the story's year the month tells; in another year it is the background ("which
+// invaded Ukraine in February 2022"), which the year rule reads.
 const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const MONTHS_IN = [
   ['январе', 'феврале', 'марте', 'апреле', 'мае', 'июне', 'июле', 'августе', 'сентябре', 'октябре', 'ноябре', 'декабре'],
   ['січні', 'лютому', 'березні', 'квітні', 'травні', 'червні', 'липні', 'серпні', 'вересні', 'жовтні', 'листопаді', 'грудні'],
 ];
 const MONTH_NUMBER = new Map([...MONTHS_EN.map((m, i) => [m, i + 1] as const), ...MONTHS_IN.flatMap((l) => l.map((m, i) => [m, i + 1] as const))]);
-const IN_MONTH = new RegExp(`(?<!\\p{L})(?:[Ii]n|[Dd]uring|[Вв]|[Вв]о|[Уу])\\s+(?:early\\s+|late\\s+|mid-)?(${[...MONTH_NUMBER.keys()].join('|')})(?!\\p{L}|,?\\s+\\d{4})`, 'gu');
+const IN_MONTH = new RegExp(`(?<!\\p{L})(?:[Ii]n|[Dd]uring|[Вв]|[Вв]о|[Уу])\\s+(?:early\\s+|late\\s+|mid-)?(${[...MONTH_NUMBER.keys()].join('|')})(?!\\p{L})(?:,?\\s+(1[89]\\d\\d|20\\d\\d)(?!\\p{N}))?`, 'gu');
 
-/** The months (1 to 12) a text names as the time of what it tells: "in August", "в августе". */
-export function monthsOf(text: string): number[] {
-  return [...text.matchAll(IN_MONTH)].map((m) => MONTH_NUMBER.get(m[1])!);
+/** The months (1 to 12) a text names as the time of what it tells, with their year when one follows: "in August", "в августе 2023 года". */
+export function monthsOf(text: string): { month: number; year: number | null }[] {
+  return [...text.matchAll(IN_MONTH)].map((m) => ({ month: MONTH_NUMBER.get(m[1])!, year: m[2] ? Number(m[2]) : null }));
+}
+
+/** A claim's months (storyMonthsOf), and the years of its story's dates they are of. */
+export interface ClaimMonths {
+  months: Set<number>;
+  years: Set<number>;
+}
+
+/** Whether a sentence's months place it in other months than a claim's: those it names with no year or with a year of the story's dates. */
+export function otherMonths(told: readonly { month: number; year: number | null }[], claim: ClaimMonths | null): boolean {
+  if (!claim || !told.length) return false;
+  const inYear = told.filter((x) => x.year == null || claim.years.has(x.year));
+  return inYear.length > 0 && !inYear.some((x) => claim.months.has(x.month));
 }
 
 /**
@@ -129,8 +143,11 @@ export function storyYearsOf(claim: Claim, storyYears?: (claim: Claim) => readon
  * of a December story), and any its statement names; null when its story has no dates. A sentence
  * that places what it tells in other months only ("in August") is of another event.
  */
-export function storyMonthsOf(claim: Claim, storyDates?: (claim: Claim) => readonly string[]): Set<number> | null {
-  const months = (storyDates?.(claim) ?? []).map((d) => Number(d.slice(5, 7))).filter((m) => m >= 1 && m <= 12);
-  if (!months.length) return null;
-  return new Set([...months.flatMap((m) => [((m + 10) % 12) + 1, m, (m % 12) + 1]), ...monthsOf(claim.text)]);
+export function storyMonthsOf(claim: Claim, storyDates?: (claim: Claim) => readonly string[]): ClaimMonths | null {
+  const dates = (storyDates?.(claim) ?? []).filter((d) => /^\d{4}-(0[1-9]|1[0-2])/.test(d));
+  if (!dates.length) return null;
+  const years = new Set(dates.map((d) => Number(d.slice(0, 4))));
+  const named = monthsOf(claim.text).filter((x) => x.year == null || years.has(x.year));
+  const months = dates.map((d) => Number(d.slice(5, 7)));
+  return { months: new Set([...months.flatMap((m) => [((m + 10) % 12) + 1, m, (m % 12) + 1]), ...named.map((x) => x.month)]), years };
 }

@@ -15,7 +15,7 @@ export interface AnalysedSentence {
   /** The years the sentence names ("in 2024", "2024-03-22"). */
   readonly years: number[];
   /** The months it names as its time ("in August"). */
-  readonly months: number[];
+  readonly months: { month: number; year: number | null }[];
 }
 
 
@@ -26,6 +26,13 @@ export function sentenceLang(text: string, fallback = 'en'): string {
   return fallback.slice(0, 2).toLowerCase() || 'en';
 }
 
+/** The language a claim's statement is written in: English unless most of its letters are Cyrillic. */
+export function textLang(text: string): string {
+  const cyrillic = text.match(/[\u0400-\u04ff]/g)?.length ?? 0;
+  const latin = text.match(/[a-z]/gi)?.length ?? 0;
+  return cyrillic > latin ? sentenceLang(text) : 'en';
+}
+
 export function analyseSentence(
   text: string,
   actors: ActorMatcher,
@@ -34,7 +41,7 @@ export function analyseSentence(
   const mentions = opts.mentions ?? actors.find(text);
   let values: Value[] | null = null;
   let years: number[] | null = null;
-  let months: number[] | null = null;
+  let months: { month: number; year: number | null }[] | null = null;
   return {
     get years() {
       years ??= yearsOf(text);

@@ -46,7 +46,10 @@ const FRACTIONS: Record<string, number> = {
 const FRACTION_COUNTS: Record<string, number> = {
   one: 1, two: 2, three: 3, four: 4, одна: 1, одну: 1, две: 2, дві: 2, три: 3, трех: 3, трёх: 3, трьох: 3, четыре: 4, чотири: 4,
 };
-const MULTIPLIERS: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, тысяч: 1e3, тыс: 1e3, млн: 1e6, миллиона: 1e6, мільйона: 1e6, мільйонів: 1e6, миллионов: 1e6, тисяч: 1e3 };
+const MULTIPLIERS: Record<string, number> = {
+  thousand: 1e3, million: 1e6, billion: 1e9, тысяч: 1e3, тысячи: 1e3, тысяча: 1e3, тыс: 1e3, млн: 1e6, миллион: 1e6, миллиона: 1e6, миллионов: 1e6,
+  тисяч: 1e3, тисячі: 1e3, тисяча: 1e3, мільйон: 1e6, мільйона: 1e6, мільйонів: 1e6,
+};
 const APPROX = /(?<![\p{L}\p{N}])(about|around|roughly|nearly|almost|some|approximately|approx\.?|more than|over|at least|up to|less than|under|close to|около|почти|более|примерно|свыше|близько|майже|понад|приблизно|більше)\s*$/iu;
 
 const MONTHS: Record<string, number> = {
@@ -201,8 +204,16 @@ export function extractValues(text: string, opts: { year?: number } = {}): Value
     if (/\d{4}/.test(m[1]) && !m[2] && Number(m[1]) >= 1900 && Number(m[1]) <= 2100) continue; // a year
     const base = parseNumber(m[1]);
     if (base == null) continue;
-    const value = base * (m[2] ? MULTIPLIERS[m[2].toLowerCase()] : 1);
-    const words = m[3].split(/[\s-]+/).filter(Boolean).map((w) => stem(w.toLowerCase().replace(/[’']s$/, '')));
+    let raw = m[3].split(/[\s-]+/).filter(Boolean);
+    // "Нас 25 тысяч, и ...": a multiplier with no noun after it is read as the count's first word;
+    // it multiplies, and is no noun of the count.
+    let times = m[2] ? MULTIPLIERS[m[2].toLowerCase()] : 1;
+    if (!m[2] && raw.length && Object.hasOwn(MULTIPLIERS, raw[0].toLowerCase())) {
+      times = MULTIPLIERS[raw[0].toLowerCase()];
+      raw = raw.slice(1);
+    }
+    const value = base * times;
+    const words = raw.map((w) => stem(w.toLowerCase().replace(/[’']s$/, '')));
     add({ type: 'count', start: s, end: s + m[0].length, text: m[0].trim(), value, unit: words.join(' '), approx: approxBefore(s) });
   }
 

@@ -7,7 +7,8 @@ import { compileCorpus } from '../../lib/compile/compiler';
 import { parseStory } from '../../lib/compile/story';
 import { DraftError, draftStory, type DraftInput } from '../../lib/draft/index';
 import { sameNameWord } from '../../lib/draft/actors';
-import { decodeText } from '../../lib/draft/corpus';
+import { decodeText, readCorpus } from '../../lib/draft/corpus';
+import { draftedPack, draftedScores } from '../helpers/drafted';
 
 const CORPUS = path.resolve(__dirname, '../../assets/corpus');
 
@@ -89,6 +90,51 @@ describe('pack draft, the bundled story', () => {
   it('reads a count up to its noun, and gives the denial and lie groups the corpus uses', () => {
     expect(story.claims.some((c) => Object.values(c.slots).some((x) => typeof x !== 'string' && x.type === 'count' && x.text === '91 long-range drones'))).toBe(true);
     expect(Object.keys(story.concepts)).toEqual(expect.arrayContaining(['deny', 'lie']));
+  });
+});
+
+describe('pack draft, what is no report of a fact', () => {
+  it('reads titles, subheadings and short questions as headlines; paragraphs, list items and long lines as reports', () => {
+    const long = `The convoy, ${'which had driven north along the motorway for most of the day, '.repeat(4)}stopped 200 km from the capital`;
+    const text = `Wagner chief halts march on Moscow\r\n\nThe convoy stopped 200 km from the capital. It turned back.\n\nWhat next for Wagner?\n\nKyiv: 'Full-scale weakness'\n\nHis adviser said the state had lost its monopoly on violence.\n\nThe army advanced 5 km. Will it hold?\n\n- 12 drones were shot down over Kyiv\n\n${long}`;
+    const manifest = Buffer.from(JSON.stringify({ story: 'x', articles: [{ file: '000_a.txt', outlet: 'A', language: 'en' }] }));
+    const corpus = readCorpus({ dir: 'x', manifestFile: 'x/manifest.json', manifest, readArticle: () => Buffer.from(text) });
+    expect(corpus.sentences.map((s) => [s.text, s.headline])).toEqual([
+      ['Wagner chief halts march on Moscow', true],
+      ['The convoy stopped 200 km from the capital.', false],
+      ['It turned back.', false],
+      ['What next for Wagner?', true],
+      ["Kyiv: 'Full-scale weakness'", true],
+      ['His adviser said the state had lost its monopoly on violence.', false],
+      ['The army advanced 5 km.', false],
+      ['Will it hold?', true],
+      ['- 12 drones were shot down over Kyiv', false],
+      [long, false],
+    ]);
+  });
+});
+
+describe('drafted packs on the held-out pages of their stories (npm run quality -- --drafted)', () => {
+  const { pages, elsewhere } = draftedScores();
+  const sum = (list: typeof pages) => list.reduce((n, p) => n + p.score.found, 0);
+  // Today's figures, rounded down (docs/drafting.md): far below the curated packs' and the goal of 0.60.
+  it('find at least 27 of the 126 held-out sentences, 5 of the unseen story, with at most two claims on its near misses', () => {
+    expect(sum(pages)).toBeGreaterThanOrEqual(27);
+    const unseen = pages.filter((p) => p.story === 'unseen');
+    expect(sum(unseen)).toBeGreaterThanOrEqual(5);
+    expect(unseen.reduce((n, p) => n + p.score.falseMatches.length, 0)).toBeLessThanOrEqual(2);
+  });
+  it('show nothing on ordinary text, and on other events only the unseen story itself', () => {
+    for (const e of elsewhere.filter((x) => x.fixture.name.startsWith('ordinary'))) expect(e.claims).toEqual([]);
+    // tests/fixtures/blind/other-en.json, written for the two bundled stories, tells the mutiny in one sentence.
+    const other = elsewhere.filter((x) => x.fixture.name.startsWith('other')).flatMap((x) => x.claims);
+    expect(other.filter((c) => !/Rostov-on-Don in June 2023/.test(c.text))).toEqual([]);
+  });
+  it("take the story's dates from the articles when the manifest gives none, so that another month is another event", () => {
+    const pack = draftedPack(path.resolve(__dirname, '../fixtures/unseen/corpus'));
+    expect(pack.stories[0].dates).toEqual(['2023-06-24', '2023-06-25', '2023-06-26']);
+    const other = elsewhere.find((x) => x.fixture.name === 'other-en')!.claims;
+    expect(other.filter((c) => /August 2023/.test(c.text))).toEqual([]);
   });
 });
 

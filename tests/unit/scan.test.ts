@@ -6,6 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { articleHtml } from '../../scripts/article-page.mjs';
 import { htmlToText } from '../../lib/extract/html';
 import { ScanEngine } from '../../lib/scan/engine';
+import { ActorMatcher } from '../../lib/match/actors';
+import { analyseSentence, ClaimIndex } from '../../lib/match/claims';
+import type { Claim } from '../../lib/pack/schema';
+import { Lexicon } from '../../lib/text/lexicon';
 import { chunkText, mergeScanResults, shiftScanResult } from '../../lib/scan/merge';
 import { bundledPack, bundledPacks, ROOT } from '../helpers/corpus';
 
@@ -103,6 +107,25 @@ describe('a claim stated in the words of the news', () => {
     expect(ids('In August, Lavrov said, Ukraine sent 91 drones against the presidential residence in the Novgorod region.')).toEqual([]);
     expect(ids('В августе, по словам Лаврова, Украина направила 91 беспилотник на резиденцию президента в Новгородской области.')).toEqual([]);
     expect(ids('In December, Lavrov said, Ukraine sent 91 drones against the presidential residence in the Novgorod region.')).toContain('drone-attack');
+    // With the story's year, the month still tells; another year already does.
+    expect(ids('In August 2025, Lavrov said, Ukraine sent 91 drones against the presidential residence in the Novgorod region.')).toEqual([]);
+    expect(ids('In December 2025, Lavrov said, Ukraine sent 91 drones against the presidential residence in the Novgorod region.')).toContain('drone-attack');
+    // A month of another year is the background: the year rule reads it.
+    expect(ids('Russia, which invaded Ukraine in February 2022, controls about a fifth of the country, including Crimea, which it annexed in 2014.')).toContain('fifth-of-ukraine');
+    expect(ids('Russia controls about a fifth of Ukraine, including Crimea, which it annexed in March 2014.')).toContain('fifth-of-ukraine');
+  });
+});
+
+describe('a claim stated in Russian', () => {
+  // A drafted claim that only Russian and Ukrainian outlets report has a Russian text: a Russian
+  // sentence must cover its words, not only its concept words ("Москва").
+  const lexicon = new Lexicon([{ id: 'moscow', words: ['moscow', 'москв*'] }]);
+  const claim: Claim = { id: 'halt', story: 's', text: 'Колонны «Вагнера» остановились в 200 километрах от Москвы и повернули назад.', kind: 'event', actors: [], slots: [], cues: { en: ['convoy', 'halted'] }, anchors: {}, requires: [] };
+  const index = new ClaimIndex([claim], new ActorMatcher([]), undefined, undefined, { lexicon });
+  const match = (text: string) => index.match(analyseSentence(text, new ActorMatcher([]), { lang: 'ru', lexicon })).map((m) => m.claim.id);
+  it('is weighed in Russian by its own words', () => {
+    expect(match('Колонны «Вагнера» остановились в 200 километрах от Москвы.')).toEqual(['halt']);
+    expect(match('В Москве колонны техники прошли по улицам.')).toEqual([]);
   });
 });
 

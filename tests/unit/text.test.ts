@@ -91,6 +91,11 @@ describe('values', () => {
     expect(status(s, 'Ukraine launched 89 drones.')).toBe('contradicts');
     expect(status(s, 'Some 91 soldiers were there.')).toBe('absent');
     expect(extractValues('more than 1.5 million soldiers')[0]).toMatchObject({ type: 'count', value: 1_500_000, approx: true });
+    // A multiplier with no noun after it still multiplies: "«Нас 25 тысяч», ..." is 25,000, as "25,000 men" is.
+    const count = (t: string) => extractValues(t).find((v) => v.type === 'count');
+    expect(count('«Нас 25 тысяч, и мы идем разбираться»')).toMatchObject({ value: 25_000 });
+    expect(count('«Нас 25 тисяч», – заявив він')).toMatchObject({ value: 25_000 });
+    expect(count('1 constructor was hired')).toMatchObject({ value: 1 });
   });
 
   it('a list of durations that includes the figure differs; another figure contradicts', () => {

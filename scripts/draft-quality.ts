@@ -1,0 +1,45 @@
+// npm run quality -- --drafted: packs drafted from the articles alone (no story file) on the
+// held-out pages of their story, the unseen third story's included (tests/helpers/drafted.ts);
+// then other events, ordinary text and the saved real pages with every drafted pack installed.
+// --verbose: the claim each found sentence was matched to, the misses and the false matches.
+import fs from 'node:fs';
+import path from 'node:path';
+import { htmlToText } from '../lib/extract/html';
+import { ScanEngine } from '../lib/scan/engine';
+import { ROOT } from '../tests/helpers/corpus';
+import { draftedScores } from '../tests/helpers/drafted';
+
+export function printDraftedQuality(verbose: boolean): void {
+  const { pages, elsewhere, packs } = draftedScores();
+  console.log('drafted pack, held-out page    lang  found         false matches  claims in the pack');
+  let found = 0;
+  let labelled = 0;
+  let falseMatches = 0;
+  for (const { fixture: fx, score: r, claims } of pages) {
+    found += r.found;
+    labelled += r.labelled;
+    falseMatches += r.falseMatches.length;
+    console.log(`${fx.name.padEnd(31)}${fx.lang.padEnd(6)}${(r.labelled ? `${r.found}/${r.labelled} (${((100 * r.found) / r.labelled).toFixed(0)}%)` : '-').padEnd(14)}${`${r.falseMatches.length}/${fx.nearMisses.length}`.padEnd(15)}${claims}`);
+    if (!verbose) continue;
+    for (const m of r.hits) console.log(`   found  ${m.label} as ${m.claim}: ${m.text.slice(0, 90)}`);
+    for (const m of r.missed) console.log(`   missed ${m.claim}: ${m.text.slice(0, 100)}`);
+    for (const m of r.falseMatches) console.log(`   false  ${m.claim}: ${m.text.slice(0, 100)}`);
+  }
+  console.log(`all held-out pages: ${found}/${labelled} found (${labelled ? ((100 * found) / labelled).toFixed(0) : '-'}%), ${falseMatches} false matches on ${pages.reduce((n, p) => n + p.fixture.nearMisses.length, 0)} near misses`);
+  for (const { fixture: fx, claims } of elsewhere) {
+    console.log(`${fx.name.padEnd(31)}${fx.lang.padEnd(6)}${claims.length} claims`);
+    if (verbose) for (const c of claims) console.log(`   ${c.pack}/${c.id}: ${c.text.slice(0, 100)}`);
+  }
+  const real = path.resolve(ROOT, '..', 'shared', 'real-pages');
+  if (!fs.existsSync(real)) return;
+  const all = ScanEngine.fromPacks(packs);
+  const files = fs.readdirSync(real).filter((f) => f.endsWith('.html'));
+  let clean = 0;
+  for (const f of files) {
+    const page = htmlToText(fs.readFileSync(path.join(real, f), 'utf8'));
+    const res = all.scanText(page.text, { lang: page.lang ?? 'en' });
+    if (res.claims.length === 0) clean++;
+    else if (verbose) console.log(`   ${f}: ${res.claims.map((c) => `${c.pack}/${c.id} "${c.match.text.slice(0, 80)}"`).join('; ')}`);
+  }
+  console.log(`real pages clean with every drafted pack: ${clean}/${files.length}`);
+}
