@@ -118,17 +118,17 @@ describe('drafted packs on the held-out pages of their stories (npm run quality 
   const { pages, elsewhere } = draftedScores();
   const sum = (list: typeof pages) => list.reduce((n, p) => n + p.score.found, 0);
   // Today's figures, rounded down (docs/drafting.md): far below the curated packs' and the goal of 0.60.
-  it('find at least 27 of the 126 held-out sentences, 5 of the unseen story, with at most two claims on its near misses', () => {
-    expect(sum(pages)).toBeGreaterThanOrEqual(27);
+  it('find at least 36 of the 126 held-out sentences, 7 of the unseen story, with at most two claims on its near misses', () => {
+    expect(sum(pages)).toBeGreaterThanOrEqual(36);
     const unseen = pages.filter((p) => p.story === 'unseen');
-    expect(sum(unseen)).toBeGreaterThanOrEqual(5);
+    expect(sum(unseen)).toBeGreaterThanOrEqual(7);
     expect(unseen.reduce((n, p) => n + p.score.falseMatches.length, 0)).toBeLessThanOrEqual(2);
   });
   it('show nothing on ordinary text, and on other events only the unseen story itself', () => {
     for (const e of elsewhere.filter((x) => x.fixture.name.startsWith('ordinary'))) expect(e.claims).toEqual([]);
-    // tests/fixtures/blind/other-en.json, written for the two bundled stories, tells the mutiny in one sentence.
+    // tests/fixtures/blind/other-en.json and other-uk.json, written for the two bundled stories, tell the mutiny in a sentence each.
     const other = elsewhere.filter((x) => x.fixture.name.startsWith('other')).flatMap((x) => x.claims);
-    expect(other.filter((c) => !/Rostov-on-Don in June 2023/.test(c.text))).toEqual([]);
+    expect(other.filter((c) => !/Rostov-on-Don in June 2023|^У червні 2023 року бійці «Вагнера»/.test(c.text))).toEqual([]);
   });
   it("take the story's dates from the articles when the manifest gives none, so that another month is another event", () => {
     const pack = draftedPack(path.resolve(__dirname, '../fixtures/unseen/corpus'));
