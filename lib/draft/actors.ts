@@ -58,6 +58,7 @@ const UPPER = /^\p{Lu}/u;
 const ACRONYM = /^(?![IVX]+$)\p{Lu}{2,5}$/u;
 const COMPASS = /^(north|south|east|west|middle|central|upper|lower|greater)/i;
 const PLACE_NEXT = /^(region|oblast|province|district|city|town|village|river|border|krai|republic|county|area)$/;
+const PLACE_LAST = /^(street|square|avenue|road|bridge|boulevard|lane|palace|park|airport|station|highway|motorway)$/;
 
 function wordsOf(text: string): Word[] {
   const out: Word[] = [];
@@ -168,6 +169,11 @@ export function draftActors(corpus: DraftCorpus): { actors: DraftActor[]; leftOu
         atStart: first === 0,
         afterAdjective: !!prev && /^\s+$/.test(text.slice(prev.end, run[0].start)) && isAdjective(prev.norm),
       };
+      // "Downing Street", "Red Square": a name ending in a place's noun is a place.
+      if (run.length >= 2 && PLACE_LAST.test(run[run.length - 1].norm)) {
+        placeNames.add(run.map((w) => w.norm).join(' '));
+        continue;
+      }
       if (next && PLACE_NEXT.test(next.norm) && /^\s+$/.test(gapNext)) {
         placeNames.add(run.map((w) => w.norm).join(' '));
         continue;

@@ -3,7 +3,7 @@
 // claim's text is its most central report, in English where there is one, and one that gives the
 // figure most outlets give; its slots are the values its reports carry, the other figures become
 // reports that differ; its cues, per language, are the distinctive words of its reports there.
-import type { Value } from '../text/values';
+import { isMultiplier, type Value } from '../text/values';
 import type { DraftCorpus } from './corpus';
 import { type FeatureSpace, similarity } from './features';
 import type { DraftActor } from './actors';
@@ -58,10 +58,11 @@ const ANCHOR_COMMONNESS = 0.5;
 const CENTRAL = 0.7;
 
 const numberOf = (v: Value) => v.value ?? null;
-/** A count's noun as written: "133 people" -> "people", "91 long-range drones" -> "drones" (a hyphened word before it is an adjective). */
+/** A count's noun as written: "133 people" -> "people", "91 long-range drones" -> "drones" (a hyphened word before it is an adjective), "25,000 of his men" -> "men"; none in "25 тысяч,". */
 const unitWord = (v: Value) => {
   const words = v.text.split(/\s+/).slice(1);
-  const noun = words.find((w, k) => !(w.includes('-') && k < words.length - 1)) ?? words[0] ?? '';
+  // "25,000 of his fighters": the noun after the function words.
+  const noun = words.find((w, k) => !(w.includes('-') && k < words.length - 1) && !isStop(normWord(w.replace(/[^\p{L}'’-]/gu, ''))) && !isMultiplier(w.replace(/[^\p{L}]/gu, ''))) ?? '';
   return noun.replace(/[^\p{L}'’-]/gu, '').split('-').pop() ?? '';
 };
 
@@ -275,6 +276,8 @@ export function speakerOf(text: string, mentions: { actor: string; start: number
   const pool = people.length ? people : outside;
   if (verb == null) return quotes.length ? pool[0].actor : null;
   const before = pool.filter((m) => m.start < verb);
+  // "…," he said, without naming Prigozhin: a pronoun says, and the name after it is not its.
+  if (!before.length && /(?<!\p{L})(he|she|they|он|она|они|він|вона|вони)\s*$/iu.test(text.slice(0, verb))) return null;
   return (before.length ? before[before.length - 1] : pool[0]).actor;
 }
 

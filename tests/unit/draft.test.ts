@@ -8,6 +8,9 @@ import { parseStory } from '../../lib/compile/story';
 import { DraftError, draftStory, type DraftInput } from '../../lib/draft/index';
 import { sameNameWord } from '../../lib/draft/actors';
 import { decodeText, readCorpus } from '../../lib/draft/corpus';
+import { datelineEnd } from '../../lib/draft/trim';
+import { speakerOf } from '../../lib/draft/claims';
+import { extractValues } from '../../lib/text/values';
 import { draftedPack, draftedScores } from '../helpers/drafted';
 
 const CORPUS = path.resolve(__dirname, '../../assets/corpus');
@@ -61,6 +64,8 @@ describe('pack draft', () => {
     // Appositions no other outlet repeats are left out; datelines too.
     expect(story.claims.some((c) => c.text === 'Islamic State has claimed the attack on Crocus City Hall in Krasnogorsk through its Amaq news agency.')).toBe(true);
     expect(story.claims.every((c) => !/^[A-Z]{3,},/.test(c.text))).toBe(true);
+    const dateline = 'MOSCOW/ROSTOV-ON-DON, June 24 (Meridian Wire) - ';
+    expect(datelineEnd(`${dateline}Yevgeny Prigozhin ordered his fighters to turn back.`)).toBe(dateline.length);
   });
 
   it(`gives concept groups from the corpus: the language's denial verbs, names across scripts, words the outlets swap`, () => {
@@ -114,6 +119,18 @@ describe('pack draft, what is no report of a fact', () => {
   });
 });
 
+describe("a quote's speaker", () => {
+  const kindOf = new Map([['prigozhin', 'person'], ['peskov', 'person']]);
+  const speaker = (text: string, names: string[]) => {
+    const mentions = names.map((n) => ({ actor: n.toLowerCase(), start: text.indexOf(n), end: text.indexOf(n) + n.length }));
+    return speakerOf(text, mentions, kindOf, extractValues(text));
+  };
+  it('is the actor named before the reporting verb, and no one when a pronoun says it', () => {
+    expect(speaker('"Prigozhin will go to Belarus," Peskov said.', ['Prigozhin', 'Peskov'])).toBe('peskov');
+    expect(speaker('"Excessive ambitions have led to treason," he said, without mentioning Mr. Prigozhin by name.', ['Prigozhin'])).toBeNull();
+  });
+});
+
 describe('drafted packs on the held-out pages of their stories (npm run quality -- --drafted)', () => {
   const { pages, elsewhere } = draftedScores();
   const sum = (list: typeof pages) => list.reduce((n, p) => n + p.score.found, 0);
@@ -133,6 +150,8 @@ describe('drafted packs on the held-out pages of their stories (npm run quality 
   it("take the story's dates from the articles when the manifest gives none, so that another month is another event", () => {
     const pack = draftedPack(path.resolve(__dirname, '../fixtures/unseen/corpus'));
     expect(pack.stories[0].dates).toEqual(['2023-06-24', '2023-06-25', '2023-06-26']);
+    // "Downing Street" and "Red Square" are places, not people.
+    expect(pack.actors.filter((a) => /street|square/i.test(a.name))).toEqual([]);
     const other = elsewhere.find((x) => x.fixture.name === 'other-en')!.claims;
     expect(other.filter((c) => /August 2023/.test(c.text))).toEqual([]);
   });
