@@ -58,7 +58,8 @@ const UPPER = /^\p{Lu}/u;
 const ACRONYM = /^(?![IVX]+$)\p{Lu}{2,5}$/u;
 const COMPASS = /^(north|south|east|west|middle|central|upper|lower|greater)/i;
 const PLACE_NEXT = /^(region|oblast|province|district|city|town|village|river|border|krai|republic|county|area)$/;
-const PLACE_LAST = /^(street|square|avenue|road|bridge|boulevard|lane|palace|park|airport|station|highway|motorway)$/;
+// Not "park" or "lane": surnames too (Ji-sung Park, Nathan Lane).
+const PLACE_LAST = /^(street|square|avenue|road|bridge|boulevard|palace|airport|station|highway|motorway)$/;
 
 function wordsOf(text: string): Word[] {
   const out: Word[] = [];

@@ -59,12 +59,17 @@ const CENTRAL = 0.7;
 
 const numberOf = (v: Value) => v.value ?? null;
 /** A count's noun as written: "133 people" -> "people", "91 long-range drones" -> "drones" (a hyphened word before it is an adjective), "25,000 of his men" -> "men"; none in "25 тысяч,". */
-const unitWord = (v: Value) => {
-  const words = v.text.split(/\s+/).slice(1);
-  // "25,000 of his fighters": the noun after the function words.
-  const noun = words.find((w, k) => !(w.includes('-') && k < words.length - 1) && !isStop(normWord(w.replace(/[^\p{L}'’-]/gu, ''))) && !isMultiplier(w.replace(/[^\p{L}]/gu, ''))) ?? '';
-  return noun.replace(/[^\p{L}'’-]/gu, '').split('-').pop() ?? '';
+export const unitWord = (v: Value): string => {
+  const words = v.text.split(/\s+/).slice(1).map((w) => w.replace(/[^\p{L}'’-]/gu, ''));
+  let k = 0;
+  // "25,000 of his fighters", "25 тысяч": a multiplier, and "of" with its determiners, come before the noun.
+  while (k < words.length && isMultiplier(words[k])) k++;
+  if (PARTITIVE.test(words[k] ?? '')) for (k++; k < words.length && DETERMINER.test(words[k]); k++);
+  while (k < words.length - 1 && words[k].includes('-')) k++;
+  return (words[k] ?? '').split('-').pop() ?? '';
 };
+const PARTITIVE = /^(of|из|з|із)$/i;
+const DETERMINER = /^(his|her|its|their|our|the|them|those|these|них|его|её|их|нас|його|її|їх)$/i;
 
 interface Aligned {
   member: number;
@@ -276,8 +281,9 @@ export function speakerOf(text: string, mentions: { actor: string; start: number
   const pool = people.length ? people : outside;
   if (verb == null) return quotes.length ? pool[0].actor : null;
   const before = pool.filter((m) => m.start < verb);
-  // "…," he said, without naming Prigozhin: a pronoun says, and the name after it is not its.
-  if (!before.length && /(?<!\p{L})(he|she|they|он|она|они|він|вона|вони)\s*$/iu.test(text.slice(0, verb))) return null;
+  // "…," he said, without naming Prigozhin; «…», — заявил он: a pronoun says, and the name after it is not its.
+  if (!before.length && (/(?<!\p{L})(he|she|they|он|она|они|він|вона|вони)(\s+\p{Ll}+ly)?\s*$/iu.test(text.slice(0, verb)) || /^\p{L}+\s+(он|она|они|він|вона|вони)(?!\p{L})/iu.test(text.slice(verb))))
+    return null;
   return (before.length ? before[before.length - 1] : pool[0]).actor;
 }
 

@@ -35,6 +35,8 @@ export interface FeatureSpace {
   /** Sum of squared weights, per sentence, of its mono and cross features. */
   normMono: Float64Array;
   normCross: Float64Array;
+  /** A Cyrillic sentence's length against a Latin-script one: its features both scripts have, and a prior (analyse). */
+  normToLatin: Float64Array;
 }
 
 const CYR = /[\u0400-\u04ff]/;
@@ -96,22 +98,24 @@ export function analyse(corpus: DraftCorpus, matcher: ActorMatcher, year: number
     return w;
   };
   const sq = (fs: string[]) => fs.reduce((t, f) => t + weight(f) ** 2, 0);
-  // Across scripts, a Russian or Ukrainian sentence can meet an English one only in the features
-  // some English sentence of the corpus also has: the letters of its other words only lengthen its
-  // vector. Its length across scripts is theirs, plus ALIGN_PRIOR rare words' weight, so that a
-  // sentence of a figure and little else ("затримано 11 осіб") does not look like every sentence
-  // with the figure. English sentences keep their whole length: a lead telling two facts is not a
-  // short report's twin. (docs/drafting.md has the prior measured from half a word to four.)
+  // Against a Latin-script sentence, a Russian or Ukrainian one can meet it only in the features
+  // some Latin-script sentence of the corpus also has: the letters of its other words only lengthen
+  // its vector. Its length there is theirs, plus ALIGN_PRIOR rare words' weight, so that a sentence
+  // of a figure and little else ("затримано 11 осіб") does not look like every sentence with the
+  // figure. Latin-script sentences keep their whole length (a lead telling two facts is not a short
+  // report's twin), and so do two Cyrillic sentences of different languages, which meet in all
+  // their features. (docs/drafting.md has the prior measured from half a word to four.)
   const scripts = new Map<string, number>();
   for (const info of infos) for (const f of info.cross) scripts.set(f, (scripts.get(f) ?? 0) | (info.cyrillic ? 2 : 1));
   const prior = ALIGN_PRIOR * Math.log(1 + n) ** 2;
-  const crossNorm = (i: SentenceInfo) => (i.cyrillic ? sq(i.cross.filter((f) => scripts.get(f) === 3)) + prior : sq(i.cross));
+  const normCross = Float64Array.from(infos, (i) => sq(i.cross));
   return {
     infos,
     weight,
     df,
     normMono: Float64Array.from(infos, (i) => sq(i.mono)),
-    normCross: Float64Array.from(infos, crossNorm),
+    normCross,
+    normToLatin: Float64Array.from(infos, (i, k) => (i.cyrillic ? sq(i.cross.filter((f) => scripts.get(f) === 3)) + prior : normCross[k])),
   };
 }
 
@@ -124,8 +128,9 @@ export function similarity(space: FeatureSpace, a: number, b: number): number {
   const fb = new Set(same ? B.mono : B.cross);
   let dot = 0;
   for (const f of fa) if (fb.has(f)) dot += space.weight(f) ** 2;
-  const na = same ? space.normMono[a] : space.normCross[a];
-  const nb = same ? space.normMono[b] : space.normCross[b];
+  const norm = same ? space.normMono : A.cyrillic !== B.cyrillic ? space.normToLatin : space.normCross;
+  const na = norm[a];
+  const nb = norm[b];
   if (dot <= 0) return 0;
   return dot / Math.sqrt(na * nb);
 }

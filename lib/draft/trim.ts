@@ -125,6 +125,6 @@ function build(text: string, scored: Piece[], kept: Piece[]): Trimmed | null {
 
 /** Where a dateline ends ("MOSCOW, March 23 (Agency) - ", "МОСКВА, 27 марта. /Агентство/. "): 0 when there is none. */
 export function datelineEnd(text: string): number {
-  const m = /^[\p{Lu}\s.'/-]{3,40},\s[^()]{0,40}\([^()]{1,60}\)\s*[-–—]\s*/u.exec(text) ?? /^[\p{Lu}\s.'-]{3,40},\s[^/]{0,30}\.\s*\/[^/]{1,40}\/\.\s*/u.exec(text);
+  const m = /^[\p{Lu}\s.'/-]{3,40},\s[^()]{0,40}\([^()]{1,60}\)\s*[-–—]\s*/u.exec(text) ?? /^[\p{Lu}\s.'/-]{3,40},\s[^/]{0,30}\.\s*\/[^/]{1,40}\/\.\s*/u.exec(text);
   return m ? m[0].length : 0;
 }
