@@ -2,15 +2,11 @@
 // held-out pages of their story, the unseen third story's included (tests/helpers/drafted.ts);
 // then other events, ordinary text and the saved real pages with every drafted pack installed.
 // --verbose: the claim each found sentence was matched to, the misses and the false matches.
-import fs from 'node:fs';
-import path from 'node:path';
-import { htmlToText } from '../lib/extract/html';
-import { ScanEngine } from '../lib/scan/engine';
-import { ROOT } from '../tests/helpers/corpus';
 import { draftedScores } from '../tests/helpers/drafted';
+import { realPageScans } from '../tests/helpers/fixtures';
 
 export function printDraftedQuality(verbose: boolean): void {
-  const { pages, elsewhere, packs } = draftedScores();
+  const { pages, elsewhere, engine } = draftedScores();
   console.log('drafted pack, held-out page    lang  found         false matches  claims in the pack');
   let found = 0;
   let labelled = 0;
@@ -30,16 +26,9 @@ export function printDraftedQuality(verbose: boolean): void {
     console.log(`${fx.name.padEnd(31)}${fx.lang.padEnd(6)}${claims.length} claims`);
     if (verbose) for (const c of claims) console.log(`   ${c.pack}/${c.id}: ${c.text.slice(0, 100)}`);
   }
-  const real = path.resolve(ROOT, '..', 'shared', 'real-pages');
-  if (!fs.existsSync(real)) return;
-  const all = ScanEngine.fromPacks(packs);
-  const files = fs.readdirSync(real).filter((f) => f.endsWith('.html'));
-  let clean = 0;
-  for (const f of files) {
-    const page = htmlToText(fs.readFileSync(path.join(real, f), 'utf8'));
-    const res = all.scanText(page.text, { lang: page.lang ?? 'en' });
-    if (res.claims.length === 0) clean++;
-    else if (verbose) console.log(`   ${f}: ${res.claims.map((c) => `${c.pack}/${c.id} "${c.match.text.slice(0, 80)}"`).join('; ')}`);
-  }
-  console.log(`real pages clean with every drafted pack: ${clean}/${files.length}`);
+  const real = realPageScans(engine);
+  if (!real) return;
+  const dirty = real.filter((p) => p.claims.length);
+  if (verbose) for (const p of dirty) console.log(`   ${p.file}: ${p.claims.map((c) => `${c.pack}/${c.id} "${c.match.text.slice(0, 80)}"`).join('; ')}`);
+  console.log(`real pages clean with every drafted pack: ${real.length - dirty.length}/${real.length}`);
 }

@@ -5,13 +5,11 @@
 // claims, and the saved real pages of ../shared/real-pages when they are there. Prints a table;
 // the unit tests (tests/unit/fixtures.test.ts) hold the same fixtures to their goals. --blind: the
 // held-out fixtures; --drafted: packs drafted from the articles alone on them (./draft-quality.ts).
-import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { htmlToText } from '../lib/extract/html';
 import { ScanEngine } from '../lib/scan/engine';
 import { bundledPacks } from '../tests/helpers/corpus';
-import { fixtureScores, loadFixtures } from '../tests/helpers/fixtures';
+import { fixtureScores, loadFixtures, realPageScans } from '../tests/helpers/fixtures';
 import { printDraftedQuality } from './draft-quality';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -50,17 +48,9 @@ for (const p of packs) {
   }
 }
 
-const real = path.resolve(root, '..', 'shared', 'real-pages');
-if (fs.existsSync(real)) {
-  let clean = 0;
-  const dirty: string[] = [];
-  const files = fs.readdirSync(real).filter((f) => f.endsWith('.html'));
-  for (const f of files) {
-    const page = htmlToText(fs.readFileSync(path.join(real, f), 'utf8'));
-    const res = engine.scanText(page.text, { lang: page.lang ?? 'en' });
-    if (res.claims.length) dirty.push(`${f}: ${res.claims.map((c) => `${c.id} "${c.match.text.slice(0, 80)}"`).join('; ')}`);
-    else clean++;
-  }
-  console.log(`\nreal pages clean: ${clean}/${files.length}`);
-  for (const d of dirty) console.log(`  ${d}`);
+const real = realPageScans(engine);
+if (real) {
+  const dirty = real.filter((p) => p.claims.length);
+  console.log(`\nreal pages clean: ${real.length - dirty.length}/${real.length}`);
+  for (const p of dirty) console.log(`  ${p.file}: ${p.claims.map((c) => `${c.id} "${c.match.text.slice(0, 80)}"`).join('; ')}`);
 }

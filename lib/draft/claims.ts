@@ -11,7 +11,7 @@ import { slug } from './actors';
 import { stemCommonness, termShared } from '../text/background';
 import { PLAIN } from '../text/lexicon';
 import { normWord } from '../text/tokens';
-import { isRoleNoun, isStop, REPORTING } from './rules';
+import { isRoleNoun, isStop, PRONOUN_AFTER, PRONOUN_BEFORE, REPORTING } from './rules';
 import { kinship } from './concepts';
 import { datelineEnd, trimReport, type Trimmed } from './trim';
 
@@ -282,8 +282,7 @@ export function speakerOf(text: string, mentions: { actor: string; start: number
   if (verb == null) return quotes.length ? pool[0].actor : null;
   const before = pool.filter((m) => m.start < verb);
   // "…," he said, without naming Prigozhin; «…», — заявил он: a pronoun says, and the name after it is not its.
-  if (!before.length && (/(?<!\p{L})(he|she|they|он|она|они|він|вона|вони)(\s+\p{Ll}+ly)?\s*$/iu.test(text.slice(0, verb)) || /^\p{L}+\s+(он|она|они|він|вона|вони)(?!\p{L})/iu.test(text.slice(verb))))
-    return null;
+  if (!before.length && (PRONOUN_BEFORE.test(text.slice(0, verb)) || PRONOUN_AFTER.test(text.slice(verb)))) return null;
   return (before.length ? before[before.length - 1] : pool[0]).actor;
 }
 

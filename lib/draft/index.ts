@@ -30,15 +30,14 @@ export function draftStory(input: DraftInput): DraftResult {
   const matcher = new ActorMatcher(actors.flatMap((a) => [{ actor: a.id, text: a.name, safeAlone: true }, ...a.aliases.map((x) => ({ actor: a.id, ...x }))]));
   const space = analyse(corpus, matcher, year);
   const alignment = align(space);
-  const drafted = draftClaims(corpus, space, alignment.groups, actors);
+  const { claims, leftOut } = draftClaims(corpus, space, alignment.groups, actors);
   const concepts = [...draftConcepts(corpus, space, alignment.groups)];
   const inGroup = (w: string) => concepts.some((c) => c.words.some((x) => (x.endsWith('*') ? w.startsWith(x.slice(0, -1)) : w === x)));
-  for (const g of swaps(space, drafted.claims, inGroup)) {
+  for (const g of swaps(space, claims, inGroup)) {
     let id = g.id;
     for (let k = 2; concepts.some((c) => c.id === id); k++) id = `${g.id}-${k}`;
     concepts.push({ id, words: g.words, seen: g.words });
   }
-  const { claims, leftOut } = drafted;
   const positions = draftPositions(space, claims);
   const warnings: string[] = [];
   if (corpus.outlets.length < 2) warnings.push(`only one outlet (${corpus.outlets[0]}): nothing is corroborated; every claim drafted is single-source`);

@@ -97,6 +97,11 @@ export const DOUBT: Record<string, RegExp> = {
 };
 
 /** Negation of the verb: "did not", "не". */
+/** A personal pronoun as the subject of a reporting verb: before it ("he said", "he later said"), or after it ("заявил он"). */
+const PRONOUNS = 'he|she|they|он|она|они|він|вона|вони';
+export const PRONOUN_BEFORE = new RegExp(`(?<!\\p{L})(${PRONOUNS})(\\s+\\p{Ll}+ly)?\\s*$`, 'iu');
+export const PRONOUN_AFTER = new RegExp(`^\\p{L}+\\s+(${PRONOUNS})(?!\\p{L})`, 'iu');
+
 export const NEGATION: Record<string, RegExp> = {
   en: /\b(not|no|never|n't|neither|nor)\b/i,
   ru: /(^|[^\p{L}])(не|нет|никогда|ни)(?=[^\p{L}]|$)/u,

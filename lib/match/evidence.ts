@@ -62,8 +62,14 @@ const MONTHS_IN = [
 const MONTH_NUMBER = new Map([...MONTHS_EN.map((m, i) => [m, i + 1] as const), ...MONTHS_IN.flatMap((l) => l.map((m, i) => [m, i + 1] as const))]);
 const IN_MONTH = new RegExp(`(?<!\\p{L})(?:[Ii]n|[Dd]uring|[Вв]|[Вв]о|[Уу])\\s+(?:early\\s+|late\\s+|mid-)?(${[...MONTH_NUMBER.keys()].join('|')})(?!\\p{L})(?:,?\\s+(1[89]\\d\\d|20\\d\\d)(?!\\p{N}))?`, 'gu');
 
-/** The months (1 to 12) a text names as the time of what it tells, with their year when one follows: "in August", "в августе 2023 года". */
-export function monthsOf(text: string): { month: number; year: number | null }[] {
+/** A month a text names as the time of what it tells (1 to 12), with its year when one follows. */
+export interface MonthTold {
+  month: number;
+  year: number | null;
+}
+
+/** The months a text names as the time of what it tells: "in August", "в августе 2023 года". */
+export function monthsOf(text: string): MonthTold[] {
   return [...text.matchAll(IN_MONTH)].map((m) => ({ month: MONTH_NUMBER.get(m[1])!, year: m[2] ? Number(m[2]) : null }));
 }
 
@@ -74,7 +80,7 @@ export interface ClaimMonths {
 }
 
 /** Whether a sentence's months place it in other months than a claim's: those it names with no year or with a year of the story's dates. */
-export function otherMonths(told: readonly { month: number; year: number | null }[], claim: ClaimMonths | null): boolean {
+export function otherMonths(told: readonly MonthTold[], claim: ClaimMonths | null): boolean {
   if (!claim || !told.length) return false;
   const inYear = told.filter((x) => x.year == null || claim.years.has(x.year));
   return inYear.length > 0 && !inYear.some((x) => claim.months.has(x.month));

@@ -2,7 +2,7 @@
 import type { Lexicon } from '../text/lexicon';
 import { extractValues, type Value } from '../text/values';
 import type { ActorMatcher, Mention } from './actors';
-import { monthsOf, yearsOf } from './evidence';
+import { type MonthTold, monthsOf, yearsOf } from './evidence';
 import { termsOf } from './terms';
 
 export interface AnalysedSentence {
@@ -15,7 +15,7 @@ export interface AnalysedSentence {
   /** The years the sentence names ("in 2024", "2024-03-22"). */
   readonly years: number[];
   /** The months it names as its time ("in August"). */
-  readonly months: { month: number; year: number | null }[];
+  readonly months: MonthTold[];
 }
 
 
@@ -41,7 +41,7 @@ export function analyseSentence(
   const mentions = opts.mentions ?? actors.find(text);
   let values: Value[] | null = null;
   let years: number[] | null = null;
-  let months: { month: number; year: number | null }[] | null = null;
+  let months: MonthTold[] | null = null;
   return {
     get years() {
       years ??= yearsOf(text);

@@ -212,7 +212,7 @@ export function extractValues(text: string, opts: { year?: number } = {}): Value
     // "Нас 25 тысяч, и ...": a multiplier with no noun after it is read as the count's first word;
     // it multiplies, and is no noun of the count.
     let times = m[2] ? MULTIPLIERS[m[2].toLowerCase()] : 1;
-    if (!m[2] && raw.length && Object.hasOwn(MULTIPLIERS, raw[0].toLowerCase())) {
+    if (!m[2] && raw.length && isMultiplier(raw[0])) {
       times = MULTIPLIERS[raw[0].toLowerCase()];
       raw = raw.slice(1);
     }

@@ -28,7 +28,8 @@ export interface DraftedScores {
   pages: { story: string; fixture: Fixture; score: FixtureScore; claims: number }[];
   /** Other events and ordinary text, every drafted pack installed: the claims shown there. */
   elsewhere: { fixture: Fixture; claims: { pack: string; id: string; text: string }[] }[];
-  packs: Pack[];
+  /** Every drafted pack installed. */
+  engine: ScanEngine;
 }
 
 export function draftedScores(): DraftedScores {
@@ -50,5 +51,5 @@ export function draftedScores(): DraftedScores {
       const text = [...fixture.sentences.map((x) => x.text), ...fixture.nearMisses].join('\n\n');
       return { fixture, claims: all.scanText(text, { lang: fixture.lang }).claims.map((c) => ({ pack: c.pack, id: c.id, text: c.match.text })) };
     });
-  return { pages, elsewhere, packs };
+  return { pages, elsewhere, engine: all };
 }

@@ -4,7 +4,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ScanEngine } from '../../lib/scan/engine';
+import { htmlToText } from '../../lib/extract/html';
+import type { ScanEngine, ScanResult } from '../../lib/scan/engine';
+import { ROOT } from './corpus';
 
 export interface Fixture {
   name: string;
@@ -69,8 +71,7 @@ export function fixtureScores(engine: ScanEngine, fx: Fixture, states = (claim: 
     if (hit) {
       out.found++;
       out.hits.push({ label: s.claim, claim: hit.id, text: s.text });
-    }
-    else out.missed.push({ claim: s.claim, text: s.text });
+    } else out.missed.push({ claim: s.claim, text: s.text });
     if (s.verdict) {
       out.verdicts++;
       if (hit?.verdict === s.verdict) out.verdictsRight++;
@@ -83,4 +84,17 @@ export function fixtureScores(engine: ScanEngine, fx: Fixture, states = (claim: 
     for (const c of claimsIn(fx.sentences.length + j)) out.falseMatches.push({ claim: c.id, text });
   });
   return out;
+}
+
+/** The saved real pages (../shared/real-pages, none about any story), each scanned as a page; null when they are not there. */
+export function realPageScans(engine: ScanEngine): { file: string; claims: ScanResult['claims'] }[] | null {
+  const real = path.resolve(ROOT, '..', 'shared', 'real-pages');
+  if (!fs.existsSync(real)) return null;
+  return fs
+    .readdirSync(real)
+    .filter((f) => f.endsWith('.html'))
+    .map((file) => {
+      const page = htmlToText(fs.readFileSync(path.join(real, file), 'utf8'));
+      return { file, claims: engine.scanText(page.text, { lang: page.lang ?? 'en' }).claims };
+    });
 }
