@@ -9,7 +9,7 @@
 import { ActorMatcher } from '../match/actors';
 import { normWord, stem, WORD_SOURCE } from '../text/tokens';
 import type { DraftCorpus } from './corpus';
-import { consonantsOfSkeleton, isAdjective, isOrgWord, isRoleNoun, isStop, PEOPLE, skeleton } from './rules';
+import { consonantsOfSkeleton, cyrillicSpellings, isAdjective, isOrgWord, isRoleNoun, isStop, PEOPLE, skeleton } from './rules';
 
 export interface DraftAlias {
   text: string;
@@ -287,6 +287,13 @@ export function draftActors(corpus: DraftCorpus): { actors: DraftActor[]; leftOu
     };
     for (const [f] of latin) push(f, !(f.split(' ').length === 1 && lower.has(normWord(f))));
     for (const f of reduceForms(cyrForms)) push(f, true);
+    // A person the corpus names in Latin letters only: the Cyrillic a Russian or Ukrainian page
+    // writes, read back from the romanisation (rules.ts cyrillicSpellings), the surname and each
+    // first name as their Latin forms are.
+    if (g.kind === 'person' && !cyrForms.length) {
+      for (const [f] of latin) if (!f.includes(' ')) for (const c of cyrillicSpellings(f)) push(c, !lower.has(normWord(f)));
+      for (const f of [...g.first].filter((x) => !CYR.test(x))) for (const c of cyrillicSpellings(f)) push(c, false);
+    }
     for (const f of reduceForms([...g.first].filter((f) => CYR.test(f)), [...g.first].filter((f) => !CYR.test(f)))) push(f, false);
     const role = [...g.roles.entries()].sort((a, b) => Number(CYR.test(a[0])) - Number(CYR.test(b[0])) || b[1] - a[1] || a[0].length - b[0].length || (a[0] < b[0] ? -1 : 1))[0]?.[0];
     let id = slug(name[0]) || 'actor';

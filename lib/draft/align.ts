@@ -17,7 +17,7 @@ export const ALIGN = {
   /** Two sentences of different articles report one thing at this similarity or more. */
   threshold: 0.2,
   /** Across languages sentences share fewer features (names, figures, words of one root). */
-  crossThreshold: 0.14,
+  crossThreshold: 0.12,
   /**
    * Between Russian and Ukrainian, which share most roots but meet here only in the features
    * across scripts (names, figures, the consonants of long words): 0.14 left most of their

@@ -12,14 +12,10 @@ import { stemCommonness } from '../text/background';
 import { normWord, stem } from '../text/tokens';
 import type { DraftCorpus } from './corpus';
 import type { FeatureSpace } from './features';
+import type { DraftConcept } from './lexicon';
 import { consonantsOfSkeleton, isRoleNoun, LANGUAGE_CONCEPTS, PEOPLE, skeleton } from './rules';
 
-export interface DraftConcept {
-  id: string;
-  words: string[];
-  /** Why, for the comment: the corpus's words it holds. */
-  seen: string[];
-}
+export type { DraftConcept } from './lexicon';
 
 const WORDS = /[\p{L}\p{M}'’]+/gu;
 const CYR = /[\u0400-\u04ff]/;

@@ -6,6 +6,7 @@ import type { ActorMatcher, Mention } from '../match/actors';
 import { tokenize } from '../text/tokens';
 import { extractValues, parseNumber, translit, type Value } from '../text/values';
 import type { DraftCorpus, DraftSentence } from './corpus';
+import { meanings } from './lexicon';
 import { isStop, skeleton } from './rules';
 
 export interface Term {
@@ -80,7 +81,7 @@ export function analyse(corpus: DraftCorpus, matcher: ActorMatcher, year: number
     }
     const shared = [...actors.map((a) => `a:${a}`), ...valueKeys(values)];
     const mono = [...new Set([...shared, ...terms.map((t) => `w:${t.stem}`)])];
-    const cross = [...new Set([...shared, ...terms.flatMap((t) => crossKey(t.norm))])];
+    const cross = [...new Set([...shared, ...terms.flatMap((t) => [...crossKey(t.norm), ...meanings(t.norm).map((h) => `l:${h}`)])])];
     return { s, mentions, actors, values, terms, mono, cross, cyrillic: CYR.test(s.text.replace(/[«»]/g, '')) && terms.filter((t) => CYR.test(t.norm)).length * 2 >= terms.length };
   });
   const df = new Map<string, number>();
@@ -92,7 +93,7 @@ export function analyse(corpus: DraftCorpus, matcher: ActorMatcher, year: number
     if (w === undefined) {
       const base = Math.log(1 + n / (df.get(f) ?? 1));
       // Figures and dates are the most telling evidence that two sentences report one fact.
-      w = f.startsWith('w:') || f.startsWith('x:') ? base : f.startsWith('a:') ? base * 0.8 : base * 1.5;
+      w = f.startsWith('w:') || f.startsWith('x:') || f.startsWith('l:') ? base : f.startsWith('a:') ? base * 0.8 : base * 1.5;
       weights.set(f, w);
     }
     return w;

@@ -11,6 +11,7 @@ import { draftClaims, type DraftClaim } from './claims';
 import { draftConcepts, swaps, type DraftConcept } from './concepts';
 import { readCorpus, type DraftCorpus, type DraftInput } from './corpus';
 import { analyse } from './features';
+import { translatedConcepts } from './lexicon';
 import { draftPositions, type DraftPosition } from './positions';
 import { comment, flowList, scalar } from './yaml';
 
@@ -38,6 +39,14 @@ export function draftStory(input: DraftInput): DraftResult {
     for (let k = 2; concepts.some((c) => c.id === id); k++) id = `${g.id}-${k}`;
     concepts.push({ id, words: g.words, seen: g.words });
   }
+  // The dictionary's Russian and Ukrainian for the words of the claims the corpus reports in
+  // English only (./lexicon.ts); a claim its Russian or Ukrainian reports tell is weighed there by
+  // their words, and its own words are left as they are.
+  const english = (c: DraftClaim) => [c.text, ...(c.cues.en ?? [])];
+  const told = (c: DraftClaim) => c.langs.some((l) => l !== 'en');
+  const translated = translatedConcepts(claims.filter((c) => !told(c)).flatMap(english), claims.filter(told).flatMap(english), concepts, inGroup);
+  for (const c of translated.extended) concepts[concepts.findIndex((x) => x.id === c.id)] = c;
+  concepts.push(...translated.added);
   const positions = draftPositions(space, claims);
   const warnings: string[] = [];
   if (corpus.outlets.length < 2) warnings.push(`only one outlet (${corpus.outlets[0]}): nothing is corroborated; every claim drafted is single-source`);

@@ -157,3 +157,44 @@ export const LANGUAGE_CONCEPTS: { id: string; words: string[] }[] = [
     words: ['lie', 'lies', 'lying', 'liar', 'fabricat*', 'falsehood', 'untrue', 'hoax', 'ложь', 'лжи', 'ложью', 'лживы*', 'вран*', 'выдум*', 'брехн*', 'брехлив*', 'вигад*', 'неправд*'],
   },
 ];
+
+// Latin spellings of a Russian or Ukrainian name back into Cyrillic (the usual romanisations read
+// in reverse), for a corpus that writes a person's name in Latin letters only: its Russian and
+// Ukrainian pages name them "Лавров", "Зеленський". Letter groups first, then letters, in four
+// readings: Russian (i и, y ы, h х), a Ukrainian name in Russian (h г, y и: "Сибига"), Ukrainian
+// (i і, y и, h г) and a Russian name in Ukrainian (i и: "Пригожин").
+const TO_CYRILLIC: [RegExp, string, string][] = [
+  [/shch|sch/g, 'щ', 'щ'], [/zh/g, 'ж', 'ж'], [/kh/g, 'х', 'х'], [/ts|tz/g, 'ц', 'ц'], [/ch/g, 'ч', 'ч'], [/sh/g, 'ш', 'ш'],
+  [/yu|iu/g, 'ю', 'ю'], [/ya|ia/g, 'я', 'я'], [/ye/g, 'е', 'є'], [/yo/g, 'е', 'йо'],
+  [/sk(?:iy|yy|yi|ii|y|i)$/g, 'ский', 'ський'], [/(?:iy|yy|yi|ij|ii)$/g, 'ий', 'ій'], [/ei$|ey$/g, 'ей', 'ій'],
+  [/(?<=[^aeiou])[yi]$/g, 'ий', 'ій'], [/(?<=[aeou])[iy]$/g, 'й', 'й'],
+  [/(?<=[aeiou])y(?=[aeiou])/g, 'й', 'й'], [/(?<=[aeou])i(?=[^aeiou])/g, 'й', 'й'],
+];
+const LETTER_RU: Record<string, string> = { a: 'а', b: 'б', c: 'к', d: 'д', e: 'е', f: 'ф', g: 'г', h: 'х', i: 'и', j: 'дж', k: 'к', l: 'л', m: 'м', n: 'н', o: 'о', p: 'п', q: 'к', r: 'р', s: 'с', t: 'т', u: 'у', v: 'в', w: 'в', x: 'кс', y: 'ы', z: 'з' };
+const READINGS: [1 | 2, Record<string, string>][] = [
+  [1, LETTER_RU],
+  [1, { ...LETTER_RU, h: 'г', y: 'и' }],
+  [2, { ...LETTER_RU, h: 'г', i: 'і', y: 'и' }],
+  [2, { ...LETTER_RU, h: 'г', y: 'и' }],
+];
+
+/**
+ * Cyrillic spellings of a name word written in Latin letters, Russian and Ukrainian ("Lavrov":
+ * Лавров; "Zelenskiy": Зеленский, Зеленський; "Sybiha": Сыбиха, Сибига, Сибіга), for an actor the corpus
+ * names in Latin letters only. An English name reads otherwise ("Trump" is Трамп): its spellings
+ * are a curator's to add.
+ */
+export function cyrillicSpellings(word: string): string[] {
+  const norm = normWord(word);
+  if (!/^[a-z]{3,}$/.test(norm)) return [];
+  const out = new Set<string>();
+  for (const [k, letters] of READINGS) {
+    let w = norm;
+    for (const rule of TO_CYRILLIC) w = w.replace(rule[0], rule[k]);
+    w = [...w].map((c) => letters[c] ?? c).join('');
+    if (/^[\u0400-\u04ff]+$/.test(w)) out.add(w[0].toUpperCase() + w.slice(1));
+  }
+  // An English name's "u" before two consonants is Russian "а" ("Trump": Трамп).
+  if (/u[^aeiouy]{2}/.test(norm)) for (const w of [...out]) out.add(w.replace(/у(?=[^аеиоуыіэюяє]{2})/g, 'а'));
+  return [...out];
+}

@@ -10,6 +10,9 @@ import { sameNameWord } from '../../lib/draft/actors';
 import { decodeText, readCorpus } from '../../lib/draft/corpus';
 import { datelineEnd } from '../../lib/draft/trim';
 import { speakerOf, unitWord } from '../../lib/draft/claims';
+import { headword, meanings } from '../../lib/draft/lexicon';
+import { cyrillicSpellings } from '../../lib/draft/rules';
+import { ScanEngine } from '../../lib/scan/engine';
 import { extractValues } from '../../lib/text/values';
 import { draftedPack, draftedScores } from '../helpers/drafted';
 
@@ -89,12 +92,45 @@ describe('pack draft', () => {
   });
 });
 
-describe('pack draft, the bundled story', () => {
+describe('pack draft, the bundled story told in English only', () => {
   const dir = path.join(CORPUS, 'putin-residence-claim-2025-12');
   const story = parseStory(draftStory(input(dir)).yaml, 'draft.yaml');
+  const aliases = (name: RegExp) => story.actors.find((a) => name.test(a.name))!.aliases.map((x) => (typeof x === 'string' ? x : x.text));
   it('reads a count up to its noun, and gives the denial and lie groups the corpus uses', () => {
     expect(story.claims.some((c) => Object.values(c.slots).some((x) => typeof x !== 'string' && x.type === 'count' && x.text === '91 long-range drones'))).toBe(true);
     expect(Object.keys(story.concepts)).toEqual(expect.arrayContaining(['deny', 'lie']));
+  });
+  it('spells the people it names in Latin letters only as Russian and Ukrainian pages do', () => {
+    expect(aliases(/Lavrov/)).toContain('Лавров');
+    expect(aliases(/Sybiha/)).toEqual(expect.arrayContaining(['Сибіга', 'Сибига']));
+    expect(aliases(/Zelensk/)).toEqual(expect.arrayContaining(['Зеленский', 'Зеленський']));
+    for (const [latin, cyrillic] of [['Prigozhin', 'Пригожин'], ['Shoigu', 'Шойгу'], ['Podolyak', 'Подоляк'], ['Yevgeny', 'Евгений'], ['Trump', 'Трамп']]) expect(cyrillicSpellings(latin), latin).toContain(cyrillic);
+  });
+  it("gives the dictionary's Russian and Ukrainian for its claims' words, so that a Russian page meets them", () => {
+    expect(Object.values(story.concepts).find((ws) => ws.includes('residence'))).toContain('резиденц*');
+    expect(headword('seized')).toBe('seize');
+    expect(meanings('вертолеты')).toContain('helicopter');
+    expect(meanings('гелікоптери')).toContain('helicopter');
+    // Common words have too many meanings: none.
+    expect(meanings('said')).toEqual([]);
+    const pack = draftedPack(dir);
+    const engine = ScanEngine.fromPacks([pack]);
+    const found = engine.scanText('Дональд Трамп заявил журналистам, что гарантии безопасности для Украины готовы на 95 процентов.').claims;
+    expect(found.map((c) => pack.claims.find((x) => `${pack.id}/${x.id}` === c.id || x.id === c.id)?.text)).toEqual([expect.stringMatching(/95% ready/)]);
+    expect(engine.scanText('Лавров встретился в Пекине с министром иностранных дел Китая.').claims).toEqual([]);
+  });
+});
+
+describe('pack draft, a story reported in Russian and Ukrainian too', () => {
+  const dir = path.join(CORPUS, 'crocus-city-hall-attack-2024-03');
+  const draft = draftStory(input(dir));
+  it("translates no word of a claim that Russian or Ukrainian reports tell: they are weighed there by the reports' own words", () => {
+    const story = parseStory(draft.yaml, 'draft.yaml');
+    const told = story.claims.filter((c) => c.cues.ru?.length || c.cues.uk?.length);
+    expect(told.length).toBeGreaterThan(5);
+    const translated = new Set(Object.values(story.concepts).filter((ws) => ws.some((w) => /[\u0400-\u04ff]/.test(w))).flat());
+    // Their words written in lower case (names have their own groups across scripts).
+    for (const c of told) for (const w of c.text.match(/(?<![\p{L}'’])[a-z]{6,}(?![\p{L}])/gu) ?? []) expect(translated.has(w), `${c.id}: ${w}`).toBe(false);
   });
 });
 
@@ -149,10 +185,10 @@ describe('drafted packs on the held-out pages of their stories (npm run quality 
   const { pages, elsewhere } = draftedScores();
   const sum = (list: typeof pages) => list.reduce((n, p) => n + p.score.found, 0);
   // Today's figures, rounded down (docs/drafting.md): far below the curated packs' and the goal of 0.60.
-  it('find at least 34 of the 126 held-out sentences, 6 of the unseen story, with at most two claims on its near misses', () => {
-    expect(sum(pages)).toBeGreaterThanOrEqual(34);
+  it('find at least 44 of the 126 held-out sentences, 9 of the unseen story, with at most two claims on its near misses', () => {
+    expect(sum(pages)).toBeGreaterThanOrEqual(44);
     const unseen = pages.filter((p) => p.story === 'unseen');
-    expect(sum(unseen)).toBeGreaterThanOrEqual(6);
+    expect(sum(unseen)).toBeGreaterThanOrEqual(9);
     expect(unseen.reduce((n, p) => n + p.score.falseMatches.length, 0)).toBeLessThanOrEqual(2);
   });
   it('show nothing on ordinary text, and on other events only the unseen story itself', () => {
