@@ -39,6 +39,16 @@ export function compareSlot(slot: Slot, values: Value[], lexicon: Lexicon = PLAI
         return at > 0 ? words.slice(0, at + 1).join(' ') : v.text;
       };
       const o = numeric(slot, cands, (v) => `says ${cut(v)}`);
+      if (o.status === 'absent' && want.length) {
+        // A unit written in one script only cannot be checked on a count written in the other
+        // ("91 long-range drones" and "91 беспилотник"): there the figure alone agrees, and never
+        // contradicts (another count's noun is unknown).
+        const script = (w: string) => (CYRILLIC.test(w) ? 'c' : 'l');
+        const given = new Set((slot.unit ?? '').split(/[\s-]+/).filter(Boolean).map(script));
+        const blind = values.filter((v) => v.type === 'count' && v.unit && given.size === 1 && !given.has(script(v.unit)));
+        const b = numeric(slot, blind, (v) => `says ${v.text}`);
+        if (b.status === 'agrees') return b;
+      }
       return o.status === 'contradicts' ? { ...o, says: cut(o.value) } : o;
     }
     case 'percent':

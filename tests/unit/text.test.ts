@@ -98,6 +98,16 @@ describe('values', () => {
     expect(count('1 constructor was hired')).toMatchObject({ value: 1 });
   });
 
+  it("a count whose unit is written in another script than the slot's agrees by its figure alone, and never contradicts", () => {
+    const s = slot({ type: 'count', text: '91 long-range drones', value: 91, unit: 'drones' });
+    expect(status(s, 'Украина направила 91 беспилотник на резиденцию')).toBe('agrees');
+    expect(status(s, 'Погибли 45 человек')).toBe('absent');
+    expect(status(s, 'Ukraine launched 91 missiles')).toBe('absent');
+    expect(status(s, 'Ukraine launched 89 drones')).toBe('contradicts');
+    // A unit the slot gives in both scripts is checked in both.
+    expect(status({ ...s, unit: 'drones беспилотник' }, 'в деревне живут 91 человек')).toBe('absent');
+  });
+
   it('a list of durations that includes the figure differs; another figure contradicts', () => {
     const s = slot({ type: 'duration', text: '50 years', value: 50, unit: 'year' });
     expect(status(s, 'he had sought a 50-year security deal')).toBe('agrees');
