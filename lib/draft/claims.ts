@@ -11,7 +11,7 @@ import { slug } from './actors';
 import { stemCommonness, termShared } from '../text/background';
 import { PLAIN } from '../text/lexicon';
 import { normWord } from '../text/tokens';
-import { isRoleNoun, isStop, PRONOUN_AFTER, PRONOUN_BEFORE, REPORTING } from './rules';
+import { isAdjective, isRoleNoun, isStop, PRONOUN_AFTER, PRONOUN_BEFORE, REPORTING } from './rules';
 import { kinship } from './concepts';
 import { datelineEnd, trimReport, type Trimmed } from './trim';
 
@@ -51,21 +51,24 @@ const NUMERIC = new Set(['count', 'percent', 'distance', 'duration']);
  */
 const CUES_OWN = 24;
 const CUES_OTHER = 16;
-/** Of the reports at least this central (of the most central's), the claim's text is the one of fewest words. */
- /** An anchor is a word no more common than this in ordinary language (../text/background.ts). */
+/** An anchor is a word no more common than this in ordinary language (../text/background.ts). */
 const ANCHOR_COMMONNESS = 0.5;
 /** Of the reports at least this central (of the most central's), the claim's text is the one of fewest words. */
 const CENTRAL = 0.7;
 
 const numberOf = (v: Value) => v.value ?? null;
-/** A count's noun as written: "133 people" -> "people", "91 long-range drones" -> "drones" (a hyphened word before it is an adjective), "25,000 of his men" -> "men"; none in "25 тысяч,". */
+/**
+ * A count's noun as written: "133 people" -> "people", "91 long-range drones" -> "drones" (a
+ * hyphened word before it is an adjective, and so is a Russian or Ukrainian one: "13 російських
+ * льотчиків" -> "льотчиків"), "25,000 of his men" -> "men"; none in "25 тысяч,".
+ */
 export const unitWord = (v: Value): string => {
   const words = v.text.split(/\s+/).slice(1).map((w) => w.replace(/[^\p{L}'’-]/gu, ''));
   let k = 0;
   // "25,000 of his fighters", "25 тысяч": a multiplier, and "of" with its determiners, come before the noun.
   while (k < words.length && isMultiplier(words[k])) k++;
   if (PARTITIVE.test(words[k] ?? '')) for (k++; k < words.length && DETERMINER.test(words[k]); k++);
-  while (k < words.length - 1 && words[k].includes('-')) k++;
+  while (k < words.length - 1 && (words[k].includes('-') || isAdjective(normWord(words[k])))) k++;
   return (words[k] ?? '').split('-').pop() ?? '';
 };
 const PARTITIVE = /^(of|из|з|із)$/i;
@@ -138,6 +141,7 @@ export function draftClaims(corpus: DraftCorpus, space: FeatureSpace, groups: nu
       const info = infos[reference];
       const out: Record<string, DraftSlot> = {};
       const requires: string[] = [];
+      const given: { name: string; type: string; reports: number }[] = [];
       const differs: string[] = [];
       const name = (base: string) => {
         let n = slug(base) || 'value';
@@ -154,10 +158,7 @@ export function draftClaims(corpus: DraftCorpus, space: FeatureSpace, groups: nu
       const upTo = noun ? chosen.text.indexOf(noun, chosen.text.search(/\s/)) : -1;
       const text = s.ref.type === 'count' ? (upTo > 0 ? chosen.text.slice(0, upTo + noun.length) : chosen.text.split(/\s+/).slice(0, 2).join(' ')) : chosen.text;
         out[slotName] = { type: s.ref.type as DraftSlot['type'], text, ...(s.ref.type === 'count' && units.length ? { unit: units.join(' ') } : {}) };
-        // The first figure is required; a second count of another kind too ("11 people, including the
-        // four gunmen"): a sentence giving both is of this claim, one giving neither of another event's.
-        if (s.ref.type !== 'duration' && (!requires.length || (requires.length === 1 && s.ref.type === 'count' && out[requires[0]].type === 'count' && out[requires[0]].unit !== out[slotName].unit)))
-          requires.push(slotName);
+        given.push({ name: slotName, type: s.ref.type, reports: new Set(s.aligned.map((x) => x.member)).size });
         const tally = new Map<number, string[]>();
         for (const x of s.aligned) {
           const v = numberOf(x.value);
@@ -173,6 +174,15 @@ export function draftClaims(corpus: DraftCorpus, space: FeatureSpace, groups: nu
               .map(([v, os]) => `${v} (${os.length > 1 ? `${os.length} outlets` : os[0]})`)
               .join(', ') + ` [${slotName}]`,
           );
+      }
+      // The figure most reports give is required (the first of those), and a second count of another
+      // kind that as many give ("11 people, including the four gunmen"): a sentence giving both is of
+      // this claim, one giving neither of another event's. A figure fewer reports give is no test of
+      // it ("six helicopters" beside the airmen killed that all give).
+      const most = Math.max(0, ...given.filter((g) => g.type !== 'duration').map((g) => g.reports));
+      for (const g of given) {
+        if (g.type === 'duration' || g.reports < most) continue;
+        if (!requires.length || (requires.length === 1 && g.type === 'count' && out[requires[0]].type === 'count' && out[requires[0]].unit !== out[g.name].unit)) requires.push(g.name);
       }
       const kept = keptOf(reference)!;
       for (const d of info.values.filter((v) => v.type === 'date' && kept.keeps(v.start, v.end))) {

@@ -178,6 +178,15 @@ describe("a count's noun", () => {
     expect(noun('«Нас 25 тысяч, и мы идем разбираться»')).toEqual(['']);
     expect(noun('four were seized')).toEqual(['were']);
     expect(noun('the toll rose to 133 as emergency crews searched')).toEqual(['as']);
+    // A Russian or Ukrainian adjective before the noun is no noun.
+    expect(noun('загинули щонайменше 13 російських льотчиків')).toEqual(['льотчиків']);
+    expect(noun('погибли не менее 10 военных летчиков')).toEqual(['летчиков']);
+  });
+  it('of the figure most reports give is required; one fewer reports give is not', () => {
+    const pack = draftedPack(path.resolve(__dirname, '../fixtures/unseen/corpus'));
+    const downed = pack.claims.find((c) => c.slots.some((x) => /helicopters/.test(x.text ?? '')) && c.slots.some((x) => /airmen/.test(x.text ?? '')));
+    expect(downed?.requires).toEqual([downed!.slots.find((x) => /airmen/.test(x.text ?? ''))!.name]);
+    expect(downed!.slots.find((x) => /airmen/.test(x.text ?? ''))!.unit).not.toMatch(/російськ|российск/);
   });
 });
 
