@@ -146,7 +146,8 @@ export function storyYearsOf(claim: Claim, storyYears?: (claim: Claim) => readon
 
 /**
  * A claim's months: those of its story's dates and the months beside them ("talks in November"
- * of a December story), and any its statement names; null when its story has no dates. A sentence
+ * of a December story), any its statement names and those of its date slots; null when its story
+ * has no dates. A sentence
  * that places what it tells in other months only ("in August") is of another event.
  */
 export function storyMonthsOf(claim: Claim, storyDates?: (claim: Claim) => readonly string[]): ClaimMonths | null {
@@ -155,5 +156,7 @@ export function storyMonthsOf(claim: Claim, storyDates?: (claim: Claim) => reado
   const years = new Set(dates.map((d) => Number(d.slice(0, 4))));
   const named = monthsOf(claim.text).filter((x) => x.year == null || years.has(x.year));
   const months = dates.map((d) => Number(d.slice(5, 7)));
-  return { months: new Set([...months.flatMap((m) => [((m + 10) % 12) + 1, m, (m % 12) + 1]), ...named.map((x) => x.month)]), years };
+  // And the months of its date slots ("remanded them in custody until May 22").
+  const slotted = claim.slots.flatMap((x) => (x.type === 'date' ? [x.from, x.to] : [])).filter((d): d is string => !!d && /^\d{4}-(0[1-9]|1[0-2])/.test(d)).map((d) => Number(d.slice(5, 7)));
+  return { months: new Set([...months.flatMap((m) => [((m + 10) % 12) + 1, m, (m % 12) + 1]), ...named.map((x) => x.month), ...slotted]), years };
 }

@@ -14,7 +14,7 @@ export interface AnalysedSentence {
   lang: string;
   /** The years the sentence names ("in 2024", "2024-03-22"). */
   readonly years: number[];
-  /** The months it names as its time ("in August"). */
+  /** The months it names as its time ("in August", "on 23 August"). */
   readonly months: MonthTold[];
 }
 
@@ -33,6 +33,15 @@ export function textLang(text: string): string {
   return cyrillic > latin ? sentenceLang(text) : 'en';
 }
 
+/** The months of the dates a sentence gives ("23 августа", "December 28-29, 2025"), with their year where written. */
+function datesTold(values: readonly Value[]): MonthTold[] {
+  return values.flatMap((v) => {
+    if (v.type !== 'date' || !v.from || !v.to) return [];
+    const year = v.from.startsWith('0000') ? null : Number(v.from.slice(0, 4));
+    return [...new Set([v.from, v.to].map((d) => Number(d.slice(5, 7))))].map((month) => ({ month, year }));
+  });
+}
+
 export function analyseSentence(
   text: string,
   actors: ActorMatcher,
@@ -48,7 +57,7 @@ export function analyseSentence(
       return years;
     },
     get months() {
-      months ??= monthsOf(text);
+      months ??= [...monthsOf(text), ...datesTold(this.values)];
       return months;
     },
     terms: termsOf(text, actors, mentions, opts.lexicon),

@@ -110,6 +110,11 @@ describe('a claim stated in the words of the news', () => {
     // With the story's year, the month still tells; another year already does.
     expect(ids('In August 2025, Lavrov said, Ukraine sent 91 drones against the presidential residence in the Novgorod region.')).toEqual([]);
     expect(ids('In December 2025, Lavrov said, Ukraine sent 91 drones against the presidential residence in the Novgorod region.')).toContain('drone-attack');
+    // So does a day of another month ("on 23 August"); a claim's own date slot is of its months.
+    expect(ids('On August 23, Lavrov said, Ukraine sent 91 drones against the presidential residence in the Novgorod region.')).toEqual([]);
+    expect(ids('23 августа, по словам Лаврова, Украина направила 91 беспилотник на резиденцию президента в Новгородской области.')).toEqual([]);
+    expect(ids('On December 29, Lavrov said, Ukraine sent 91 drones against the presidential residence in the Novgorod region.')).toContain('drone-attack');
+    expect(ids("Moscow's Basmanny district court charged the four men with terrorism and remanded them in custody until May 22.")).toContain('court-remand');
     // A month of another year is the background: the year rule reads it.
     expect(ids('Russia, which invaded Ukraine in February 2022, controls about a fifth of the country, including Crimea, which it annexed in 2014.')).toContain('fifth-of-ukraine');
     expect(ids('Russia controls about a fifth of Ukraine, including Crimea, which it annexed in March 2014.')).toContain('fifth-of-ukraine');
