@@ -209,6 +209,9 @@ describe('drafted packs on the held-out pages of their stories (npm run quality 
   it("take the story's dates from the articles when the manifest gives none, so that another month is another event", () => {
     const pack = draftedPack(path.resolve(__dirname, '../fixtures/unseen/corpus'));
     expect(pack.stories[0].dates).toEqual(['2023-06-24', '2023-06-25', '2023-06-26']);
+    // A text is never cut where it leaves a clause open ("... when Wagner units were.").
+    expect(pack.claims.filter((c) => /\b(were|was|and|the|of|when|to)\.?$/.test(c.text)).map((c) => c.text)).toEqual([]);
+    expect(pack.claims.some((c) => /^The deal was struck when Wagner units were, .*125 miles/.test(c.text))).toBe(true);
     // "Downing Street" and "Red Square" are places, not people.
     expect(pack.actors.filter((a) => /street|square/i.test(a.name))).toEqual([]);
     const other = elsewhere.find((x) => x.fixture.name === 'other-en')!.claims;
