@@ -217,6 +217,8 @@ export function extractValues(text: string, opts: { year?: number } = {}): Value
       raw = raw.slice(1);
     }
     const value = base * times;
+    // "one of the drones", "один из", "один з": a member of a group, no count of one.
+    if (value === 1 && /^(of|из|з|із)$/i.test(raw[0] ?? '')) continue;
     const words = raw.map((w) => stem(w.toLowerCase().replace(/[’']s$/, '')));
     add({ type: 'count', start: s, end: s + m[0].length, text: m[0].trim(), value, unit: words.join(' '), approx: approxBefore(s) });
   }

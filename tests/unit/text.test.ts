@@ -96,6 +96,10 @@ describe('values', () => {
     expect(count('«Нас 25 тысяч, и мы идем разбираться»')).toMatchObject({ value: 25_000 });
     expect(count('«Нас 25 тисяч», – заявив він')).toMatchObject({ value: 25_000 });
     expect(count('1 constructor was hired')).toMatchObject({ value: 1 });
+    // A member of a group is no count of one: "91 drones" is not contradicted by it.
+    expect(count('Every one of the drones was brought down')).toBeUndefined();
+    expect(count('один из беспилотников упал')).toBeUndefined();
+    expect(status(slot({ type: 'count', text: '91 drones', value: 91, unit: 'drones' }), 'Every one of the drones was brought down')).toBe('absent');
   });
 
   it("a count whose unit is written in another script than the slot's agrees by its figure alone, and never contradicts", () => {
