@@ -6,9 +6,11 @@
 //   S. Starostin and E. S. Cymbalyuk (Debian package mueller7-dict, dictd format);
 // - Russian to Ukrainian: the Apertium rus-ukr pair's bilingual dictionary (package
 //   apertium-rus-ukr, printed by lt-print of lttoolbox-dev).
-// Kept: a sense's one-word translations (not its examples, phrases or notes), at most
-// MAX_TRANSLATIONS a word, in the dictionary's order (the common senses first); not a Russian word
-// as common as "сказать" in ordinary language (lib/text/background.ts), which would tell nothing.
+// Kept: the one-word Russian pieces of an entry (its phrases and notes are left out; a one-word
+// translation in an example stays, "beyond dispute ... бесспорно"), each followed by its Ukrainian
+// where Apertium has one, at most MAX_TRANSLATIONS words in all, in the dictionary's order (the
+// common senses first); not a word as common as "сказать" in ordinary language
+// (lib/text/background.ts), which would tell nothing.
 // Run (once the Debian packages mueller7-dict, apertium-rus-ukr and lttoolbox-dev are installed):
 // npm run lexicon:build. The file is committed: drafting needs no Debian package.
 import { execFileSync } from 'node:child_process';
@@ -34,7 +36,7 @@ function mueller(): Map<string, string[]> {
   const out = new Map<string, string[]>();
   for (const line of fs.readFileSync(`${MUELLER}.index`, 'utf8').split('\n')) {
     const [head, off, len] = line.split('\t');
-    if (!len || !/^[a-z]+$/.test(head) || out.has(head)) continue;
+    if (!len || !/^[a-z]+$/.test(head)) continue;
     const body = data.subarray(b64(off), b64(off) + b64(len)).toString('utf8');
     const words: string[] = [];
     // The body past the headword and its transcription: senses "1) ...; ..., ..." with notes in
@@ -44,7 +46,8 @@ function mueller(): Map<string, string[]> {
       const t = piece.replace(/\s+/g, ' ').trim();
       if (/^\p{Script=Cyrillic}[\p{Script=Cyrillic}-]+$/u.test(t) && !t.includes('--')) words.push(t.toLowerCase());
     }
-    if (words.length) out.set(head, [...new Set(words)]);
+    // A headword given twice (homographs: "august", "china") keeps both entries' words, in order.
+    if (words.length) out.set(head, [...new Set([...(out.get(head) ?? []), ...words])]);
   }
   return out;
 }

@@ -3,7 +3,7 @@
 // claim's text is its most central report, in English where there is one, and one that gives the
 // figure most outlets give; its slots are the values its reports carry, the other figures become
 // reports that differ; its cues, per language, are the distinctive words of its reports there.
-import { isMultiplier, type Value } from '../text/values';
+import { isMultiplier, PARTITIVE_WORD, type Value } from '../text/values';
 import type { DraftCorpus } from './corpus';
 import { type FeatureSpace, similarity } from './features';
 import type { DraftActor } from './actors';
@@ -67,11 +67,11 @@ export const unitWord = (v: Value): string => {
   let k = 0;
   // "25,000 of his fighters", "25 тысяч": a multiplier, and "of" with its determiners, come before the noun.
   while (k < words.length && isMultiplier(words[k])) k++;
-  if (PARTITIVE.test(words[k] ?? '')) for (k++; k < words.length && DETERMINER.test(words[k]); k++);
-  while (k < words.length - 1 && (words[k].includes('-') || isAdjective(normWord(words[k])))) k++;
+  if (PARTITIVE_WORD.test(words[k] ?? '')) for (k++; k < words.length && DETERMINER.test(words[k]); k++);
+  // A word shaped like an adjective is one only before a content word: "4 подозреваемых в теракте" counts suspects.
+  while (k < words.length - 1 && (words[k].includes('-') || (isAdjective(normWord(words[k])) && !isStop(normWord(words[k + 1]))))) k++;
   return (words[k] ?? '').split('-').pop() ?? '';
 };
-const PARTITIVE = /^(of|из|з|із)$/i;
 const DETERMINER = /^(his|her|its|their|our|the|them|those|these|них|его|её|их|нас|його|її|їх)$/i;
 
 interface Aligned {

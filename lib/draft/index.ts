@@ -5,6 +5,7 @@
 // caller reads the files. The same corpus gives the same bytes. docs/drafting.md has the method.
 import { ActorMatcher } from '../match/actors';
 import { parseStory } from '../compile/story';
+import { LIMITS } from '../pack/schema';
 import { draftActors, slug, type DraftActor } from './actors';
 import { align } from './align';
 import { draftClaims, type DraftClaim } from './claims';
@@ -44,7 +45,7 @@ export function draftStory(input: DraftInput): DraftResult {
   // their words, and its own words are left as they are.
   const english = (c: DraftClaim) => [c.text, ...(c.cues.en ?? [])];
   const told = (c: DraftClaim) => c.langs.some((l) => l !== 'en');
-  const translated = translatedConcepts(claims.filter((c) => !told(c)).flatMap(english), claims.filter(told).flatMap(english), concepts, inGroup);
+  const translated = translatedConcepts(claims.filter((c) => !told(c)).flatMap(english), claims.filter(told).flatMap(english), concepts, inGroup, LIMITS.concepts - concepts.length);
   for (const c of translated.extended) concepts[concepts.findIndex((x) => x.id === c.id)] = c;
   concepts.push(...translated.added);
   const positions = draftPositions(space, claims);

@@ -34,23 +34,24 @@ const WORDS = /[\p{L}'’]+/gu;
 
 /** The dictionary's headword for an English word form: "drones" drone, "seized" seize, "talks" talk. */
 export function headword(norm: string): string | null {
+  // The forms that keep a final "e" first: "fires" fire, not fir; "caring" care, not car.
   const forms = [norm];
   if (norm.endsWith('ies')) forms.push(`${norm.slice(0, -3)}y`);
-  if (norm.endsWith('es')) forms.push(norm.slice(0, -2));
   if (norm.endsWith('s')) forms.push(norm.slice(0, -1));
+  if (norm.endsWith('es')) forms.push(norm.slice(0, -2));
   if (norm.endsWith('ied')) forms.push(`${norm.slice(0, -3)}y`);
-  if (norm.endsWith('ed')) forms.push(norm.slice(0, -2), norm.slice(0, -1), norm.slice(0, -3));
-  if (norm.endsWith('ing')) forms.push(norm.slice(0, -3), `${norm.slice(0, -3)}e`, norm.slice(0, -4));
+  if (norm.endsWith('ed')) forms.push(norm.slice(0, -1), norm.slice(0, -2), norm.slice(0, -3));
+  if (norm.endsWith('ing')) forms.push(`${norm.slice(0, -3)}e`, norm.slice(0, -3), norm.slice(0, -4));
   return forms.find((f) => f.length >= 3 && Object.hasOwn(EN, f)) ?? null;
 }
 
 /**
  * Groups for the English words of `texts` the dictionary knows (one a stem, with the forms the
  * texts write), most used first; not the words of `kept`, nor a word or translation another group
- * holds already (`taken`). An English-only group of the corpus's own (words the outlets swap)
- * takes the translations of its words.
+ * holds already (`taken`), and at most `room` groups. An English-only group of the corpus's own
+ * (words the outlets swap) takes the translations of its words.
  */
-export function translatedConcepts(texts: string[], kept: string[], existing: DraftConcept[], taken: (w: string) => boolean): { added: DraftConcept[]; extended: DraftConcept[] } {
+export function translatedConcepts(texts: string[], kept: string[], existing: DraftConcept[], taken: (w: string) => boolean, room: number): { added: DraftConcept[]; extended: DraftConcept[] } {
   const keep = new Set(kept.flatMap((t) => [...t.matchAll(WORDS)].map((m) => stem(normWord(m[0])))));
   // A group's word holds the other forms of its stem too (lib/text/lexicon.ts): "attacks" is the group of "attack".
   const held = new Set(existing.flatMap((c) => c.words.filter((w) => !w.endsWith('*')).map((w) => stem(normWord(w)))));
@@ -90,13 +91,16 @@ export function translatedConcepts(texts: string[], kept: string[], existing: Dr
   const added: DraftConcept[] = [];
   const order = [...uses.entries()].sort((a, b) => b[1].n - a[1].n || (a[0] < b[0] ? -1 : 1));
   for (const [st, u] of order) {
+    // A story file holds at most LIMITS.concepts groups: the most used words first.
+    if (added.length >= room) break;
     const forms = [...u.forms].sort().filter((f) => !taken(f));
     if (!forms.length) continue;
     const cyr = translate(u.head);
     if (!cyr.length) continue;
     for (const w of cyr) given.add(w);
-    let id = `${st.replace(/[^a-z0-9]/g, '')}`;
-    for (let k = 2; ids.has(id); k++) id = `${st}-${k}`;
+    const base = st.replace(/[^a-z0-9]/g, '');
+    let id = base;
+    for (let k = 2; ids.has(id); k++) id = `${base}-${k}`;
     ids.add(id);
     added.push({ id, words: [...forms, ...cyr], seen: forms });
   }

@@ -33,6 +33,9 @@ including include includes among whether however although though because last fi
 /** Adjectives of peoples and creeds by their ending ("Ukrainian", "Islamic", "Chinese", "Americans"): not names. */
 export const PEOPLE = /(ian|ean|ese|ish|ic|an)s?$/;
 
+/** Words a sentence does not end on: a text cut after one leaves its clause open ("... when Wagner units were."). */
+export const OPEN_END = /^(a|an|the|and|or|but|nor|of|to|in|on|at|for|from|by|with|into|as|than|when|while|if|that|which|who|whose|where|because|were|was|is|are|be|been|being|had|has|have|would|will|could|should|и|а|но|или|в|во|на|с|со|по|к|о|об|из|за|от|до|для|что|чтобы|как|і|й|та|але|чи|у|з|із|до|від|про|для|що|щоб|як)$/;
+
 /** Conjunctions that open a clause needing the next one ("if Kyiv's hand was proved, its leaders ..."). */
 export const SUBORDINATOR = /^(if|when|although|though|while|because|unless|once|если|когда|хотя|поскольку|пока|якщо|коли|хоча|оскільки|поки)\b/iu;
 
@@ -165,7 +168,7 @@ export const LANGUAGE_CONCEPTS: { id: string; words: string[] }[] = [
 // (i і, y и, h г) and a Russian name in Ukrainian (i и: "Пригожин").
 const TO_CYRILLIC: [RegExp, string, string][] = [
   [/shch|sch/g, 'щ', 'щ'], [/zh/g, 'ж', 'ж'], [/kh/g, 'х', 'х'], [/ts|tz/g, 'ц', 'ц'], [/ch/g, 'ч', 'ч'], [/sh/g, 'ш', 'ш'],
-  [/yu|iu/g, 'ю', 'ю'], [/ya|ia/g, 'я', 'я'], [/ye/g, 'е', 'є'], [/yo/g, 'е', 'йо'],
+  [/(?<=[^aeiouy])ia$/g, 'ия', 'ія'], [/ail$/g, 'аил', 'айло'], [/yu|iu/g, 'ю', 'ю'], [/ya|ia/g, 'я', 'я'], [/ye/g, 'е', 'є'], [/yo/g, 'е', 'йо'],
   [/sk(?:iy|yy|yi|ii|y|i)$/g, 'ский', 'ський'], [/(?:iy|yy|yi|ij|ii)$/g, 'ий', 'ій'], [/ei$|ey$/g, 'ей', 'ій'],
   [/(?<=[^aeiou])[yi]$/g, 'ий', 'ій'], [/(?<=[aeou])[iy]$/g, 'й', 'й'],
   [/(?<=[aeiou])y(?=[aeiou])/g, 'й', 'й'], [/(?<=[aeou])i(?=[^aeiou])/g, 'й', 'й'],
@@ -178,11 +181,13 @@ const READINGS: [1 | 2, Record<string, string>][] = [
   [2, { ...LETTER_RU, h: 'г', y: 'и' }],
 ];
 
+const SLAVIC_NAME = /(ov|ova|ev|eva|in|ina|yn|enko|sky|skiy|ski|skyi|uk|yuk|chuk|ich|vich|ko)$/;
+
 /**
  * Cyrillic spellings of a name word written in Latin letters, Russian and Ukrainian ("Lavrov":
  * Лавров; "Zelenskiy": Зеленский, Зеленський; "Sybiha": Сыбиха, Сибига, Сибіга), for an actor the corpus
- * names in Latin letters only. An English name reads otherwise ("Trump" is Трамп): its spellings
- * are a curator's to add.
+ * names in Latin letters only. An English name's "u" before two consonants reads as "а" ("Trump":
+ * Трамп); other English spellings ("Witkoff" is Уиткофф) are a curator's to add.
  */
 export function cyrillicSpellings(word: string): string[] {
   const norm = normWord(word);
@@ -194,7 +199,8 @@ export function cyrillicSpellings(word: string): string[] {
     w = [...w].map((c) => letters[c] ?? c).join('');
     if (/^[\u0400-\u04ff]+$/.test(w)) out.add(w[0].toUpperCase() + w.slice(1));
   }
-  // An English name's "u" before two consonants is Russian "а" ("Trump": Трамп).
-  if (/u[^aeiouy]{2}/.test(norm)) for (const w of [...out]) out.add(w.replace(/у(?=[^аеиоуыіэюяє]{2})/g, 'а'));
+  // An English name's "u" before two consonants is Russian "а" ("Trump": Трамп); not a Slavic
+  // name's ("Pushkin", "Surkov").
+  if (/u[^aeiouy]{2}/.test(norm) && !SLAVIC_NAME.test(norm)) for (const w of [...out]) out.add(w.replace(/у(?=[^аеиоуыіэюяє]{2})/g, 'а'));
   return [...out];
 }

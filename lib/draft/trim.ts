@@ -8,7 +8,7 @@
 // when it names who says it. The piece the others share most is always kept.
 import type { FeatureSpace } from './features';
 import { normWord } from '../text/tokens';
-import { isStop, SUBORDINATOR } from './rules';
+import { OPEN_END, SUBORDINATOR } from './rules';
 
 export interface Trimmed {
   /** The kept text of the report (not yet tidied). */
@@ -120,8 +120,8 @@ function build(text: string, scored: Piece[], kept: Piece[]): Trimmed | null {
   if (!/[.!?…"”»]$/u.test(out) && /[.!?…"”»]\s*$/u.test(text)) out += '.';
   if (!/\p{L}{3}/u.test(out)) return null;
   // A cut that leaves a clause open ("The deal was struck when Wagner units were.") is no text.
-  const last = out.match(/([\p{L}'’]+)[^\p{L}]*$/u)?.[1];
-  if (last && isStop(normWord(last))) return null;
+  const last = out.match(/([\p{L}\p{N}'’]+)[^\p{L}\p{N}]*$/u)?.[1];
+  if (last && OPEN_END.test(normWord(last))) return null;
   const weight = kept.reduce((t, p) => t + p.all, 0);
   const keeps = (s: number, e: number) => kept.some((p) => s >= p.start && e <= p.end + 1);
   return { text: out, keeps, weight };

@@ -51,6 +51,9 @@ const MULTIPLIERS: Record<string, number> = {
   тисяч: 1e3, тисячі: 1e3, тисяча: 1e3, мільйон: 1e6, мільйона: 1e6, мільйонів: 1e6,
 };
 /** Whether a word multiplies the number before it ("25 тысяч", "1.5 million"). */
+/** "of" and its Russian and Ukrainian: "25,000 of his fighters", "one of the drones", "один из". */
+export const PARTITIVE_WORD = /^(of|из|з|із)$/i;
+
 export function isMultiplier(word: string): boolean {
   return Object.hasOwn(MULTIPLIERS, word.toLowerCase());
 }
@@ -218,7 +221,7 @@ export function extractValues(text: string, opts: { year?: number } = {}): Value
     }
     const value = base * times;
     // "one of the drones", "один из", "один з": a member of a group, no count of one.
-    if (value === 1 && /^(of|из|з|із)$/i.test(raw[0] ?? '')) continue;
+    if (value === 1 && PARTITIVE_WORD.test(raw[0] ?? '')) continue;
     const words = raw.map((w) => stem(w.toLowerCase().replace(/[’']s$/, '')));
     add({ type: 'count', start: s, end: s + m[0].length, text: m[0].trim(), value, unit: words.join(' '), approx: approxBefore(s) });
   }

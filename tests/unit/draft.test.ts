@@ -11,7 +11,7 @@ import { decodeText, readCorpus } from '../../lib/draft/corpus';
 import { datelineEnd } from '../../lib/draft/trim';
 import { speakerOf, unitWord } from '../../lib/draft/claims';
 import { headword, meanings } from '../../lib/draft/lexicon';
-import { cyrillicSpellings } from '../../lib/draft/rules';
+import { cyrillicSpellings, OPEN_END } from '../../lib/draft/rules';
 import { ScanEngine } from '../../lib/scan/engine';
 import { extractValues } from '../../lib/text/values';
 import { draftedPack, draftedScores } from '../helpers/drafted';
@@ -104,11 +104,13 @@ describe('pack draft, the bundled story told in English only', () => {
     expect(aliases(/Lavrov/)).toContain('Лавров');
     expect(aliases(/Sybiha/)).toEqual(expect.arrayContaining(['Сибіга', 'Сибига']));
     expect(aliases(/Zelensk/)).toEqual(expect.arrayContaining(['Зеленский', 'Зеленський']));
-    for (const [latin, cyrillic] of [['Prigozhin', 'Пригожин'], ['Shoigu', 'Шойгу'], ['Podolyak', 'Подоляк'], ['Yevgeny', 'Евгений'], ['Trump', 'Трамп']]) expect(cyrillicSpellings(latin), latin).toContain(cyrillic);
+    for (const [latin, cyrillic] of [['Prigozhin', 'Пригожин'], ['Shoigu', 'Шойгу'], ['Podolyak', 'Подоляк'], ['Yevgeny', 'Евгений'], ['Trump', 'Трамп'], ['Mikhail', 'Михаил'], ['Maria', 'Мария']]) expect(cyrillicSpellings(latin), latin).toContain(cyrillic);
+    expect(cyrillicSpellings('Pushkin')).not.toContain('Пашкин');
   });
   it("gives the dictionary's Russian and Ukrainian for its claims' words, so that a Russian page meets them", () => {
     expect(Object.values(story.concepts).find((ws) => ws.includes('residence'))).toContain('резиденц*');
     expect(headword('seized')).toBe('seize');
+    for (const [form, head] of [['fires', 'fire'], ['caring', 'care'], ['notes', 'note'], ['hoped', 'hope'], ['talks', 'talk'], ['boxes', 'box']]) expect(headword(form), form).toBe(head);
     expect(meanings('вертолеты')).toContain('helicopter');
     expect(meanings('гелікоптери')).toContain('helicopter');
     // Common words have too many meanings: none.
@@ -181,6 +183,9 @@ describe("a count's noun", () => {
     // A Russian or Ukrainian adjective before the noun is no noun.
     expect(noun('загинули щонайменше 13 російських льотчиків')).toEqual(['льотчиків']);
     expect(noun('погибли не менее 10 военных летчиков')).toEqual(['летчиков']);
+    // A noun shaped like an adjective is the noun before a function word.
+    expect(noun('задержаны 4 подозреваемых в теракте')).toEqual(['подозреваемых']);
+    expect(noun('известно о 143 погибших и 360 раненых')).toEqual(['погибших', 'раненых']);
   });
   it('of the figure most reports give is required; one fewer reports give is not', () => {
     const pack = draftedPack(path.resolve(__dirname, '../fixtures/unseen/corpus'));
@@ -209,7 +214,10 @@ describe('drafted packs on the held-out pages of their stories (npm run quality 
   it("take the story's dates from the articles when the manifest gives none, so that another month is another event", () => {
     const pack = draftedPack(path.resolve(__dirname, '../fixtures/unseen/corpus'));
     expect(pack.stories[0].dates).toEqual(['2023-06-24', '2023-06-25', '2023-06-26']);
-    // A text is never cut where it leaves a clause open ("... when Wagner units were.").
+    // A text is never cut where it leaves a clause open ("... when Wagner units were."); a year, a
+    // time or an attribution ends one well.
+    for (const w of ['were', 'the', 'when', 'и', 'що']) expect(OPEN_END.test(w), w).toBe(true);
+    for (const w of ['2014', 'night', 'said', 'ago', 'belarus']) expect(OPEN_END.test(w), w).toBe(false);
     expect(pack.claims.filter((c) => /\b(were|was|and|the|of|when|to)\.?$/.test(c.text)).map((c) => c.text)).toEqual([]);
     expect(pack.claims.some((c) => /^The deal was struck when Wagner units were, .*125 miles/.test(c.text))).toBe(true);
     // "Downing Street" and "Red Square" are places, not people.
