@@ -4,7 +4,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { compileCorpus, type Coverage } from '../lib/compile/compiler';
 import { StoryError } from '../lib/compile/story';
-import { draftStory } from '../lib/draft/index';
 import { errorText } from '../lib/error-text';
 import { htmlToText } from '../lib/extract/html';
 import { LIMITS, type Pack } from '../lib/pack/schema';
@@ -178,7 +177,7 @@ function packValidate(argv: string[]): number {
   return 1;
 }
 
-function packBuild(argv: string[]): number {
+async function packBuild(argv: string[]): Promise<number> {
   const { positional, opts } = parseArgs(argv, { out: 'value', coverage: 'value', quiet: 'bool' });
   if (positional.length !== 1) throw new UsageError('pack build takes one corpus directory');
   if (typeof opts.out !== 'string') throw new UsageError('pack build needs --out <file>');
@@ -190,7 +189,7 @@ function packBuild(argv: string[]): number {
   if (storyFile) storyText = readFile(storyFile, 'a story file', 'corpus').toString('utf8');
   else {
     // No story file: build from a draft of the articles (crosscheck pack draft), said in one line.
-    storyText = draftCorpus(dir).yaml;
+    storyText = (await draftCorpus(dir)).yaml;
     storyFile = path.join(dir, 'story.yaml (draft)');
     console.error(`crosscheck: ${dir} has no story.yaml: building from a draft of its articles (see "crosscheck pack draft")`);
   }
@@ -224,10 +223,15 @@ function packBuild(argv: string[]): number {
   return 0;
 }
 
-/** Drafts the story file of a corpus folder (lib/draft): the files read here, the rest is pure. */
-function draftCorpus(dir: string) {
+/**
+ * Drafts the story file of a corpus folder (lib/draft): the files read here, the rest is pure. The
+ * drafter is loaded only for this (its dictionary, assets/lang/lexicon.json, is 2.4 MB to parse):
+ * the other commands start without it.
+ */
+async function draftCorpus(dir: string) {
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new InputError(`${dir}: not a directory`);
   const manifestFile = path.join(dir, 'manifest.json');
+  const { draftStory } = await import('../lib/draft/index');
   try {
     return draftStory({
       dir,
@@ -245,13 +249,13 @@ function draftCorpus(dir: string) {
   }
 }
 
-function packDraft(argv: string[]): number {
+async function packDraft(argv: string[]): Promise<number> {
   const { positional, opts } = parseArgs(argv, { out: 'value' });
   if (positional.length !== 1) throw new UsageError('pack draft takes one corpus directory');
   const dir = positional[0];
   const out = typeof opts.out === 'string' ? opts.out : path.join(dir, 'story.yaml');
   if (typeof opts.out !== 'string' && fs.existsSync(out)) throw new InputError(`${out}: exists already; give --out <file> to draft beside it`);
-  const draft = draftCorpus(dir);
+  const draft = await draftCorpus(dir);
   writeFileAtomic(out, draft.yaml);
   for (const w of draft.warnings) console.error(`crosscheck: ${w}`);
   const s = draft.stats;

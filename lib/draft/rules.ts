@@ -34,7 +34,7 @@ including include includes among whether however although though because last fi
 export const PEOPLE = /(ian|ean|ese|ish|ic|an)s?$/;
 
 /** Words a sentence does not end on: a text cut after one leaves its clause open ("... when Wagner units were."). */
-export const OPEN_END = /^(a|an|the|and|or|but|nor|of|to|in|on|at|for|from|by|with|into|as|than|when|while|if|that|which|who|whose|where|because|were|was|is|are|be|been|being|had|has|have|would|will|could|should|и|а|но|или|в|во|на|с|со|по|к|о|об|из|за|от|до|для|что|чтобы|как|і|й|та|але|чи|у|з|із|до|від|про|для|що|щоб|як)$/;
+export const OPEN_END = /^(a|an|the|and|or|but|nor|of|to|in|on|at|for|from|by|with|into|as|than|when|while|if|that|which|who|whose|where|because|were|was|is|are|be|been|being|had|has|have|would|will|could|should|и|а|но|или|в|во|на|с|со|по|к|о|об|из|за|от|до|для|что|чтобы|как|і|й|та|але|чи|у|з|із|від|про|що|щоб|як)$/;
 
 /** Conjunctions that open a clause needing the next one ("if Kyiv's hand was proved, its leaders ..."). */
 export const SUBORDINATOR = /^(if|when|although|though|while|because|unless|once|если|когда|хотя|поскольку|пока|якщо|коли|хоча|оскільки|поки)\b/iu;
@@ -99,12 +99,12 @@ export const DOUBT: Record<string, RegExp> = {
   uk: /(жодних доказів|без доказів|не навел\p{L}* доказів|доказів не|сумнів\p{L}*|нібито|голослівн\p{L}*)/iu,
 };
 
-/** Negation of the verb: "did not", "не". */
 /** A personal pronoun as the subject of a reporting verb: before it ("he said", "he later said"), or after it ("заявил он"). */
 const PRONOUNS = 'he|she|they|он|она|они|він|вона|вони';
 export const PRONOUN_BEFORE = new RegExp(`(?<!\\p{L})(${PRONOUNS})(\\s+\\p{Ll}+ly)?\\s*$`, 'iu');
 export const PRONOUN_AFTER = new RegExp(`^\\p{L}+\\s+(${PRONOUNS})(?!\\p{L})`, 'iu');
 
+/** Negation of the verb: "did not", "не". */
 export const NEGATION: Record<string, RegExp> = {
   en: /\b(not|no|never|n't|neither|nor)\b/i,
   ru: /(^|[^\p{L}])(не|нет|никогда|ни)(?=[^\p{L}]|$)/u,

@@ -45,9 +45,10 @@ export function compareSlot(slot: Slot, values: Value[], lexicon: Lexicon = PLAI
         // contradicts (another count's noun is unknown).
         const script = (w: string) => (CYRILLIC.test(w) ? 'c' : 'l');
         const given = new Set((slot.unit ?? '').split(/[\s-]+/).filter(Boolean).map(script));
-        const blind = values.filter((v) => v.type === 'count' && v.unit && given.size === 1 && !given.has(script(v.unit)));
-        const b = numeric(slot, blind, (v) => `says ${v.text}`);
-        if (b.status === 'agrees') return b;
+        if (given.size === 1) {
+          const b = numeric(slot, values.filter((v) => v.type === 'count' && v.unit && !given.has(script(v.unit))), (v) => `says ${v.text}`);
+          if (b.status === 'agrees') return b;
+        }
       }
       return o.status === 'contradicts' ? { ...o, says: cut(o.value) } : o;
     }

@@ -147,8 +147,8 @@ export function storyYearsOf(claim: Claim, storyYears?: (claim: Claim) => readon
 /**
  * A claim's months: those of its story's dates and the months beside them ("talks in November"
  * of a December story), any its statement names and those of its date slots; null when its story
- * has no dates. A sentence
- * that places what it tells in other months only ("in August") is of another event.
+ * has no dates. A sentence that places what it tells in other months only ("in August") is of
+ * another event.
  */
 export function storyMonthsOf(claim: Claim, storyDates?: (claim: Claim) => readonly string[]): ClaimMonths | null {
   const dates = (storyDates?.(claim) ?? []).filter((d) => /^\d{4}-(0[1-9]|1[0-2])/.test(d));

@@ -50,10 +50,10 @@ const MULTIPLIERS: Record<string, number> = {
   thousand: 1e3, million: 1e6, billion: 1e9, тысяч: 1e3, тысячи: 1e3, тысяча: 1e3, тыс: 1e3, млн: 1e6, миллион: 1e6, миллиона: 1e6, миллионов: 1e6,
   тисяч: 1e3, тисячі: 1e3, тисяча: 1e3, мільйон: 1e6, мільйона: 1e6, мільйонів: 1e6,
 };
-/** Whether a word multiplies the number before it ("25 тысяч", "1.5 million"). */
 /** "of" and its Russian and Ukrainian: "25,000 of his fighters", "one of the drones", "один из". */
 export const PARTITIVE_WORD = /^(of|из|з|із)$/i;
 
+/** Whether a word multiplies the number before it ("25 тысяч", "1.5 million"). */
 export function isMultiplier(word: string): boolean {
   return Object.hasOwn(MULTIPLIERS, word.toLowerCase());
 }
