@@ -26,7 +26,7 @@ export interface DraftClaim {
   id: string;
   text: string;
   kind: 'event' | 'statement' | 'quote' | 'figure';
-  actors: Record<string, 'speaker' | 'claimant' | 'subject'>;
+  actors: Record<string, 'speaker' | 'claimant' | 'subject' | 'source'>;
   slots: Record<string, DraftSlot>;
   requires: string[];
   cues: Record<string, string[]>;
@@ -198,7 +198,12 @@ export function draftClaims(corpus: DraftCorpus, space: FeatureSpace, groups: nu
       if (quote && speaker && quote.text.length <= 600) {
         out.quote = { type: 'quote', text: quote.text.trim(), actor: speaker };
         claimActors[speaker] = 'speaker';
-      } else if (speaker && REPORTING[info.s.lang]?.test(info.s.text)) claimActors[speaker] = 'claimant';
+      } else if (speaker && REPORTING[info.s.lang]?.test(info.s.text)) {
+        // Who one outlet says told it ("the governor said", "according to the FSB") is its source
+        // where no other report names them: a page that tells the fact without them still tells it.
+        const alone = group.length > 1 && !group.some((j) => j !== reference && infos[j].actors.includes(speaker));
+        claimActors[speaker] = alone ? 'source' : 'claimant';
+      }
       const kind: DraftClaim['kind'] = out.quote ? 'quote' : Object.values(out).some((s) => NUMERIC.has(s.type)) ? 'figure' : Object.keys(claimActors).length ? 'statement' : 'event';
       // The other actors the claim's text names are its subjects: a paraphrase names them too.
       for (const m of info.mentions) if (kindOf.has(m.actor) && !claimActors[m.actor] && kept.keeps(m.start, m.end)) claimActors[m.actor] = 'subject';

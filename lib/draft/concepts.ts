@@ -104,8 +104,9 @@ function cognates(space: FeatureSpace, groups: number[][], taken: (w: string) =>
       const id = ke.slice(0, Math.max(MIN_CONSONANTS, Math.min(ke.length, kc.length)));
       const f = found.get(id) ?? { english: new Set(), cyr: new Set() };
       f.english.add(en);
-      // The Cyrillic word as far as its letters are the English word's: "провока*" of "провокацією".
-      let k = Math.min(cy.length, Math.max(4, stem(cy).length));
+      // The Cyrillic word as far as its letters are the English word's: "провока*" of "провокацією",
+      // "ростов*" of "ростове" (a name's stem may be cut short: the stemmer reads "-ов" as an ending).
+      let k = Math.min(cy.length, Math.max(4, stem(cy).length, cp));
       while (k > 4 && letters(cy.slice(0, k)).length > cp) k--;
       f.cyr.add(cy.slice(0, k));
       found.set(id, f);

@@ -32,7 +32,7 @@ export function draftPositions(space: FeatureSpace, claims: DraftClaim[]): Draft
     const denial = DENIAL[lang]?.exec(info.s.text);
     const doubt = DOUBT[lang]?.exec(info.s.text);
     const cue = denial ?? doubt;
-    const own = Object.entries(c.actors).find(([, role]) => role === 'speaker' || role === 'claimant')?.[0];
+    const own = Object.entries(c.actors).find(([, role]) => role === 'speaker' || role === 'claimant' || role === 'source')?.[0];
     if (cue) {
       // The actor named last before the verb, else the claim's own speaker.
       const before = info.mentions.filter((m) => m.end <= cue.index);

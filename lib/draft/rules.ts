@@ -37,7 +37,13 @@ export const PEOPLE = /(ian|ean|ese|ish|ic|an)s?$/;
 export const OPEN_END = /^(a|an|the|and|or|but|nor|of|to|in|on|at|for|from|by|with|into|as|than|when|while|if|that|which|who|whose|where|because|were|was|is|are|be|been|being|had|has|have|would|will|could|should|и|а|но|или|в|во|на|с|со|по|к|о|об|из|за|от|до|для|что|чтобы|как|і|й|та|але|чи|у|з|із|від|про|що|щоб|як)$/;
 
 /** Conjunctions that open a clause needing the next one ("if Kyiv's hand was proved, its leaders ..."). */
-export const SUBORDINATOR = /^(if|when|although|though|while|because|unless|once|если|когда|хотя|поскольку|пока|якщо|коли|хоча|оскільки|поки)\b/iu;
+export const SUBORDINATOR = /^(if|when|although|though|while|because|unless|once|если|когда|хотя|поскольку|пока|якщо|коли|хоча|оскільки|поки)(?!\p{L})/iu;
+
+/**
+ * Prepositions that open a sentence's introductory phrase ("Under the deal announced on Saturday
+ * night, he is to move to Belarus", "По условиям сделки, ..."): the clause after it is the sentence's.
+ */
+export const INTRODUCTORY = /^(under|by|in|on|at|after|before|during|despite|following|for|with|without|within|amid|since|from|as|until|в|во|на|по|после|до|во время|несмотря на|согласно|с|со|за|при|под|из-за|у|після|під час|попри|згідно з|з|із|зі|через|під)(?!\p{L})/iu;
 
 /** Nouns that name an office or function: the last word of a role before a name ("Kremlin spokesman"). */
 const ROLE_NOUNS = words(`
@@ -157,7 +163,7 @@ export const LANGUAGE_CONCEPTS: { id: string; words: string[] }[] = [
   },
   {
     id: 'lie',
-    words: ['lie', 'lies', 'lying', 'liar', 'fabricat*', 'falsehood', 'untrue', 'hoax', 'ложь', 'лжи', 'ложью', 'лживы*', 'вран*', 'выдум*', 'брехн*', 'брехлив*', 'вигад*', 'неправд*'],
+    words: ['lie', 'lies', 'lying', 'liar', 'fabricat*', 'falsehood', 'untrue', 'hoax', 'ложь', 'лжи', 'ложью', 'лживы*', 'вранье', 'враньё', 'выдум*', 'брехн*', 'брехлив*', 'вигад*', 'неправд*'],
   },
 ];
 

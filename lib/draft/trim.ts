@@ -8,7 +8,7 @@
 // when it names who says it. The piece the others share most is always kept.
 import type { FeatureSpace } from './features';
 import { normWord } from '../text/tokens';
-import { OPEN_END, SUBORDINATOR } from './rules';
+import { INTRODUCTORY, OPEN_END, SUBORDINATOR } from './rules';
 
 export interface Trimmed {
   /** The kept text of the report (not yet tidied). */
@@ -81,6 +81,8 @@ export function trimReport(space: FeatureSpace, i: number, others: number[], pro
   // The first piece holds the sentence's subject: it stays, and the text starts as the report does.
   const supported = (p: (typeof scored)[number]) => !p.paren && (p.all === 0 || p.shared >= MIN_SUPPORT * p.all);
   const kept = scored.filter((p, k) => k === 0 || p.protectedPiece || (!second(p) && (p === best || supported(p))));
+  // A sentence's introductory phrase ("Under the deal announced on Saturday night, ...") needs the clause after it.
+  if (scored.length > 1 && !kept.includes(scored[1]) && INTRODUCTORY.test(text.slice(scored[0].start, scored[0].end).trim())) kept.splice(1, 0, scored[1]);
   // A clause opened by "if", "when", "хотя" needs the one after it.
   for (let k = 0; k + 1 < scored.length; k++)
     if (kept.includes(scored[k]) && !kept.includes(scored[k + 1]) && SUBORDINATOR.test(text.slice(scored[k].start, scored[k].end).trim().replace(/^(and|but|и|а|і|але)\s+/iu, ''))) kept.splice(kept.indexOf(scored[k]) + 1, 0, scored[k + 1]);

@@ -60,9 +60,8 @@ export class ClaimIndex {
   private actorPostings = new Map<string, number[]>();
   /** The weight of a term found in one claim only. */
   private maxWeight = 1;
-  // What the first, cheap test of every candidate reads, by claim, in flat arrays (a sentence may
-  // have tens of thousands of candidates): the statement's weight (by language where its cues
-  // make it another), the most its values add, how many actors it has.
+  // What the first, cheap test of every candidate reads, by claim, in flat arrays (tens of thousands
+  // a sentence): the statement's weight (by language), the most its values add, its actors but sources.
   private totals: Float64Array;
   private totalsByLang = new Map<string, Float64Array>();
   private slotMaxes: Float64Array;
@@ -204,7 +203,7 @@ export class ClaimIndex {
     });
     this.totals = Float64Array.from(this.profiles, (p) => p.total);
     this.slotMaxes = Float64Array.from(this.profiles, (p) => p.slotMax);
-    this.actorCounts = Int32Array.from(this.profiles, (p) => p.actorIds.length);
+    this.actorCounts = Int32Array.from(this.profiles, (p) => p.actorIds.length - p.claim.actors.filter((x) => x.role === 'source').length);
     for (const lang of langs) {
       if (this.totalsByLang.has(lang) || !this.profiles.some((p) => p.totalByLang.has(lang))) continue;
       this.totalsByLang.set(lang, Float64Array.from(this.profiles, (p) => p.totalByLang.get(lang) ?? p.total));
@@ -374,7 +373,9 @@ export class ClaimIndex {
     // An attribution is about who said something and how: the speaker must be named, unless the
     // sentence gives the quote itself.
     if (p.needsSpeaker && !p.speakers.some((a) => s.actors.has(a)) && !slots.some((x) => x.type === 'quote' && x.outcome.status === 'agrees')) return null;
-    const coverage = Math.min(1, (matched + named * this.maxWeight) / (total + p.actorIds.length * this.maxWeight));
+    // A source the sentence leaves out ("officials said" for "the governor said") costs nothing.
+    const sourcesLeftOut = p.claim.actors.filter((x) => x.role === 'source' && !s.actors.has(x.actor)).length;
+    const coverage = Math.min(1, (matched + named * this.maxWeight) / (total + (p.actorIds.length - sourcesLeftOut) * this.maxWeight));
     if (coverage < SCORING.threshold) return null;
     // A weak match (below EVIDENCE.strongUnits) is kept beside a strong one, where setting words count in full.
     const { units, inStory } = evidenceUnits(p, s, slots, named);

@@ -74,7 +74,7 @@ export function splitSentences(text: string, lang = 'en'): Sentence[] {
         continue;
       }
       if (pending) push(out, text, pending.start, pending.end);
-      pending = { start, end, merged: 0, quotes: countQuotes({ curly: 0, guillemets: 0, straight: 0 }, seg.segment) };
+      pending = { start, end, merged: 0, quotes: countQuotes({ curly: 0, guillemets: 0, straight: 0, single: 0 }, seg.segment) };
     }
     if (pending) push(out, text, pending.start, pending.end);
   }
@@ -131,22 +131,36 @@ interface Quotes {
   curly: number;
   guillemets: number;
   straight: number;
+  /** Single quotation marks, as British outlets write a quote ('Wagner! Wagner!'). */
+  single: number;
 }
 
+const LETTER = /[\p{L}\p{N}]/u;
+
 function countQuotes(q: Quotes, s: string): Quotes {
-  for (const ch of s) {
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i];
     if (ch === '“') q.curly++;
     else if (ch === '”') q.curly = Math.max(0, q.curly - 1);
     else if (ch === '«') q.guillemets++;
     else if (ch === '»') q.guillemets = Math.max(0, q.guillemets - 1);
     else if (ch === '"') q.straight++;
+    else if (ch === '‘' || ch === '’' || ch === "'") {
+      // Between two letters it is an apostrophe ("Russia's", "don’t"). One that follows a space
+      // or the start and comes before a letter opens a quote; any other closes an open one.
+      const before = i > 0 ? s[i - 1] : ' ';
+      const after = i + 1 < s.length ? s[i + 1] : ' ';
+      if (LETTER.test(before) && LETTER.test(after)) continue;
+      if (ch === '‘' || (!LETTER.test(before) && !/[.,!?;:]/.test(before) && /\p{L}/u.test(after))) q.single++;
+      else q.single = Math.max(0, q.single - 1);
+    }
   }
   return q;
 }
 
 /** True when a quotation opened in the sentence so far is not closed by its end. */
 function isOpen(q: Quotes): boolean {
-  return q.curly > 0 || q.guillemets > 0 || q.straight % 2 === 1;
+  return q.curly > 0 || q.guillemets > 0 || q.straight % 2 === 1 || q.single > 0;
 }
 
 /**

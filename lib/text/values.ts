@@ -2,6 +2,7 @@
 // durations, dates, places relative to a landmark, the channel a statement came through, and
 // quoted words. Each is normalised so that "around 75%" meets "about three-quarters", "15km" meets
 // "15 km (9.3 miles)" and "December 28-29" meets "28-29 December".
+import { RU_UK_NUMBERS } from './number-words';
 import { stem } from './tokens';
 
 export type ValueType = 'count' | 'percent' | 'distance' | 'duration' | 'date' | 'place' | 'channel' | 'quote';
@@ -33,8 +34,9 @@ const WORD_NUMBERS: Record<string, number> = {
   one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
   thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20,
   thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, hundred: 100,
-  один: 1, два: 2, три: 3, чотири: 4, четыре: 4, пять: 5, "п'ять": 5,
+  один: 1, ...RU_UK_NUMBERS,
 };
+
 const FRACTIONS: Record<string, number> = {
   half: 50, third: 100 / 3, thirds: 100 / 3, quarter: 25, quarters: 25, fifth: 20, fifths: 20, tenth: 10, tenths: 10,
   // Russian and Ukrainian, in the cases a share is written in ("пятую часть", "п'ятої частини").
@@ -72,7 +74,7 @@ const MONTH_RE = Object.keys(MONTHS).sort((a, b) => b.length - a.length).join('|
 const DASH = '[-–—‑]';
 
 const DISTANCE_UNITS: Record<string, number> = { km: 1, kilometre: 1, kilometres: 1, kilometer: 1, kilometers: 1, mile: 1.609344, miles: 1.609344, mi: 1.609344, км: 1, кілометрів: 1, километров: 1, m: 0.001, metres: 0.001, meters: 0.001 };
-const DURATION_UNITS: Record<string, string> = { year: 'year', years: 'year', month: 'month', months: 'month', day: 'day', days: 'day', week: 'week', weeks: 'week', hour: 'hour', hours: 'hour', лет: 'year', года: 'year', год: 'year', років: 'year', роки: 'year', рік: 'year', дней: 'day', днів: 'day' };
+const DURATION_UNITS: Record<string, string> = { decade: 'decade', decades: 'decade', десятилетие: 'decade', десятилетия: 'decade', десятилетий: 'decade', десятиліття: 'decade', десятиліть: 'decade', year: 'year', years: 'year', month: 'month', months: 'month', day: 'day', days: 'day', week: 'week', weeks: 'week', hour: 'hour', hours: 'hour', лет: 'year', года: 'year', год: 'year', років: 'year', роки: 'year', рік: 'year', дней: 'day', днів: 'day' };
 
 /** The number a token stands for: digits (with , or . grouping), or a number word. */
 export function parseNumber(s: string): number | null {
@@ -202,8 +204,9 @@ export function extractValues(text: string, opts: { year?: number } = {}): Value
     add({ type: 'duration', start: m.index!, end: m.index! + m[0].length, text: m[0], value: nums[nums.length - 1], values: nums, unit, approx: approxBefore(m.index!) });
   }
 
-  // Counts of things: "91 long-range drones", "1.5 million soldiers", "two main issues", "20-point".
-  const countRe = new RegExp(`((?:(?<!\\d)(?<!\\d[.,])\\d+(?:[.,]\\d+)*|${NUMBER_WORDS}))(?:\\s+(${Object.keys(MULTIPLIERS).join('|')}))?((?:[\\s-]+[\\p{L}'’-]+){1,3})`, 'giu');
+  // Counts of things: "91 long-range drones", "1.5 million soldiers", "two main issues", "20-point";
+  // not the number of a name ("the M4 motorway", "an Il-22", "F-16 jets", "G7 leaders").
+  const countRe = new RegExp(`((?:(?<!\\d)(?<!\\d[.,])(?<!\\p{L}[-‑]?)\\d+(?:[.,]\\d+)*|${NUMBER_WORDS}))(?:\\s+(${Object.keys(MULTIPLIERS).join('|')}))?((?:[\\s-]+[\\p{L}'’-]+){1,3})`, 'giu');
   for (const m of text.matchAll(countRe)) {
     const s = m.index!;
     const numEnd = s + m[1].length + (m[2] ? text.slice(s + m[1].length).indexOf(m[2]) + m[2].length : 0);

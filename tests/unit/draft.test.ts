@@ -11,7 +11,7 @@ import { decodeText, readCorpus } from '../../lib/draft/corpus';
 import { datelineEnd } from '../../lib/draft/trim';
 import { speakerOf, unitWord } from '../../lib/draft/claims';
 import { headword, meanings } from '../../lib/draft/lexicon';
-import { cyrillicSpellings, OPEN_END } from '../../lib/draft/rules';
+import { cyrillicSpellings, INTRODUCTORY, OPEN_END, SUBORDINATOR } from '../../lib/draft/rules';
 import { ScanEngine } from '../../lib/scan/engine';
 import { extractValues } from '../../lib/text/values';
 import { draftedPack, draftedScores } from '../helpers/drafted';
@@ -75,6 +75,9 @@ describe('pack draft', () => {
     expect(story.concepts.deny).toEqual(expect.arrayContaining(['denied', 'reject*', 'відкида*', 'отверг*']));
     expect(story.concepts.krasnogorsk).toEqual(expect.arrayContaining(['krasnogorsk', 'красногорск*', 'красногорськ*']));
     expect(story.concepts.picnic).toEqual(expect.arrayContaining(['picnic', 'пикник*', 'пікнік*']));
+    // A name's Cyrillic prefix is as long as the letters it shares, though a stemmer cuts the name shorter
+    // ("Басманный" is "басман"): "басма*" would fold every word that starts so into it.
+    expect(story.concepts.basmanny).toEqual(['basmanny', 'басманн*']);
     expect(Object.values(story.concepts).some((ws) => ws.includes('scum') && ws.includes('thugs'))).toBe(true);
     // Common words' cognates are every story's: not folded.
     expect(Object.values(story.concepts).flat()).not.toContain('president');
@@ -99,6 +102,9 @@ describe('pack draft, the bundled story told in English only', () => {
   it('reads a count up to its noun, and gives the denial and lie groups the corpus uses', () => {
     expect(story.claims.some((c) => Object.values(c.slots).some((x) => typeof x !== 'string' && x.type === 'count' && x.text === '91 long-range drones'))).toBe(true);
     expect(Object.keys(story.concepts)).toEqual(expect.arrayContaining(['deny', 'lie']));
+    // "враньё" is a lie; Ukrainian "вранці" (in the morning) is not.
+    const folds = (w: string) => story.concepts.lie.some((x) => (x.endsWith('*') ? w.startsWith(x.slice(0, -1)) : w === x));
+    expect([folds('враньё'), folds('вранці')]).toEqual([true, false]);
   });
   it('spells the people it names in Latin letters only as Russian and Ukrainian pages do', () => {
     expect(aliases(/Lavrov/)).toContain('Лавров');
@@ -220,6 +226,12 @@ describe('drafted packs on the held-out pages of their stories (npm run quality 
     for (const w of ['2014', 'night', 'said', 'ago', 'belarus']) expect(OPEN_END.test(w), w).toBe(false);
     expect(pack.claims.filter((c) => /\b(were|was|and|the|of|when|to)\.?$/.test(c.text)).map((c) => c.text)).toEqual([]);
     expect(pack.claims.some((c) => /^The deal was struck when Wagner units were, .*125 miles/.test(c.text))).toBe(true);
+    // An introductory phrase keeps the clause it opens: not "Under the deal announced on Saturday night."
+    expect(pack.claims.some((c) => c.text === 'Under the deal announced on Saturday night, he is supposed to move to Belarus.')).toBe(true);
+    expect(INTRODUCTORY.test('По условиям сделки')).toBe(true);
+    expect(SUBORDINATOR.test('если Киев причастен')).toBe(true);
+    // The number of a road is no count: "the M4 motorway" requires no "4 motorway".
+    expect(pack.claims.flatMap((c) => c.slots).filter((x) => /motorway/.test(x.text ?? ''))).toEqual([]);
     // "Downing Street" and "Red Square" are places, not people.
     expect(pack.actors.filter((a) => /street|square/i.test(a.name))).toEqual([]);
     const other = elsewhere.find((x) => x.fixture.name === 'other-en')!.claims;

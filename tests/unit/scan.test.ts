@@ -134,6 +134,18 @@ describe('a claim stated in Russian', () => {
   });
 });
 
+describe("a claim's source", () => {
+  // "according to the governor": a page that tells the fact without the outlet's source still tells it.
+  const actors = new ActorMatcher([{ actor: 'gusev', text: 'Gusev', safeAlone: true }, { actor: 'lavrov', text: 'Lavrov', safeAlone: true }]);
+  const claim = (role: 'source' | 'claimant'): Claim => ({ id: role, story: 's', text: 'A large fire broke out at a fuel depot in Voronezh, governor Gusev said.', kind: 'statement', actors: [{ actor: 'gusev', role }], slots: [], cues: {}, anchors: {}, requires: [] });
+  const score = (role: 'source' | 'claimant', text: string) => new ClaimIndex([claim(role)], actors).match(analyseSentence(text, actors, { lang: 'en' }))[0]?.score ?? 0;
+  it('costs nothing where a sentence leaves it out, and counts where it names them', () => {
+    const without = 'A large fire broke out at a fuel depot in Voronezh.';
+    expect(score('source', without)).toBeGreaterThan(score('claimant', without));
+    expect(score('source', 'A fire broke out at a fuel depot in Voronezh, Gusev said.')).toBeGreaterThan(score('source', 'A fire broke out at a fuel depot in Voronezh.'));
+  });
+});
+
 const REAL = path.resolve(ROOT, '../shared/real-pages');
 describe.runIf(fs.existsSync(REAL))('the saved real pages (none is about the story)', () => {
   const pages = fs.existsSync(REAL) ? fs.readdirSync(REAL).filter((f) => f.endsWith('.html')) : [];

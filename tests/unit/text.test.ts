@@ -16,6 +16,12 @@ describe('sentences', () => {
     expect(s.map((x) => x.text)).toEqual(['U.S. President Donald Trump spoke.', 'Col. Gen. Mikhail Teplinsky replied.', 'Mr. Smith left.']);
   });
 
+  it("does not break inside a quote in single quotation marks, as British outlets write them", () => {
+    const s = splitSentences("Crowds chanted 'Wagner! Wagner!', and some ran up. 'Russia's weakness is obvious. Full-scale weakness,' he said. The Wagners' trucks left. Rock 'n' roll lives.");
+    expect(s.map((x) => x.text)).toEqual(["Crowds chanted 'Wagner! Wagner!', and some ran up.", "'Russia's weakness is obvious. Full-scale weakness,' he said.", "The Wagners' trucks left.", "Rock 'n' roll lives."]);
+    expect(splitSentences('He called it ‘a lie. A plain lie’. Then he left.').map((x) => x.text)).toEqual(['He called it ‘a lie. A plain lie’.', 'Then he left.']);
+  });
+
   it('keeps a heading and the paragraph after it apart, with offsets into the text', () => {
     const text = 'TERRITORIAL ISSUES UNRESOLVED\nTrump said the talks went well.';
     const s = splitSentences(text);
@@ -100,6 +106,30 @@ describe('values', () => {
     expect(count('Every one of the drones was brought down')).toBeUndefined();
     expect(count('один из беспилотников упал')).toBeUndefined();
     expect(status(slot({ type: 'count', text: '91 drones', value: 91, unit: 'drones' }), 'Every one of the drones was brought down')).toBe('absent');
+  });
+
+  it('reads no count in the number of a name: a road, an aircraft, a group', () => {
+    for (const t of ['Columns drove north along the M4 motorway.', 'An Il-22 airborne command post was downed.', 'F-16 jets arrived.', 'G7 leaders met.', 'Covid-19 cases rose.'])
+      expect(extractValues(t).filter((v) => v.type === 'count'), t).toEqual([]);
+    expect(extractValues('the 20-point plan')[0]).toMatchObject({ type: 'count', value: 20 });
+    expect(extractValues('six helicopters and an Il-22 were downed').map((v) => v.value)).toEqual([6]);
+  });
+
+  it('reads Russian and Ukrainian number words in their cases, and collective numerals', () => {
+    const first = (t: string) => extractValues(t, { year: 2023 })[0];
+    expect(first('Колони зупинилися приблизно за двісті кілометрів від Москви.')).toMatchObject({ type: 'distance', value: 200, unit: 'km' });
+    expect(first('Задержаны четверо подозреваемых.')).toMatchObject({ type: 'count', value: 4 });
+    expect(first('серед них і чотирьох імовірних стрільців')).toMatchObject({ type: 'count', value: 4 });
+    expect(first('По словам двух источников, ...')).toMatchObject({ type: 'count', value: 2 });
+    // Decades are a time, not a count of things a claim could require.
+    expect(first('the most serious challenge in more than two decades')).toMatchObject({ type: 'duration', value: 2, unit: 'decade' });
+    // A figure spelled out is checked like digits: "за двісті кілометрів" agrees with "200 km", "за триста" does not.
+    const km = slot({ type: 'distance', text: '200 km', value: 200, unit: 'km' });
+    expect(status(km, 'Колони зупинилися за двісті кілометрів від Москви.')).toBe('agrees');
+    expect(status(km, 'Колони зупинилися за триста кілометрів від Москви.')).toBe('contradicts');
+    // Words that only contain a number word, or share its letters, are none.
+    expect(extractValues('Он потерял семью и место работы.')).toEqual([]);
+    expect(extractValues('Сторона обвинения настаивает.')).toEqual([]);
   });
 
   it("a count whose unit is written in another script than the slot's agrees by its figure alone, and never contradicts", () => {
