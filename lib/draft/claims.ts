@@ -11,9 +11,9 @@ import { slug } from './actors';
 import { stemCommonness, termShared } from '../text/background';
 import { PLAIN } from '../text/lexicon';
 import { normWord } from '../text/tokens';
-import { isAdjective, isRoleNoun, isStop, PRONOUN_AFTER, PRONOUN_BEFORE, REPORTING } from './rules';
+import { datelineEnd, isAdjective, isRoleNoun, isStop, PRONOUN_AFTER, PRONOUN_BEFORE, REPORTING } from './rules';
 import { kinship } from './concepts';
-import { datelineEnd, trimReport, type Trimmed } from './trim';
+import { trimReport, type Trimmed } from './trim';
 
 export interface DraftSlot {
   type: 'count' | 'percent' | 'distance' | 'duration' | 'date' | 'quote';

@@ -7,7 +7,9 @@ import { tokenize } from '../text/tokens';
 import { extractValues, parseNumber, translit, type Value } from '../text/values';
 import type { DraftCorpus, DraftSentence } from './corpus';
 import { meanings } from './lexicon';
-import { isStop, skeleton } from './rules';
+import { datelineEnd, isStop, skeleton } from './rules';
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export interface Term {
   norm: string;
@@ -67,15 +69,21 @@ export function crossKey(norm: string): string[] {
 }
 
 export function analyse(corpus: DraftCorpus, matcher: ActorMatcher, year: number): FeatureSpace {
+  // An outlet's name and a dateline ("MOSCOW, June 24 (Meridian Wire) - ") are who wrote it and
+  // where, no word of what it tells.
+  const outletNames = corpus.outlets.filter((o) => o.length >= 3).map((o) => o.toLowerCase());
   const infos: SentenceInfo[] = corpus.sentences.map((s) => {
     const mentions = matcher.find(s.text);
     const actors = [...new Set(mentions.map((m) => m.actor))].sort();
     const values = extractValues(s.text, { year });
     const terms: Term[] = [];
+    const lower = s.text.toLowerCase();
+    const byline = [{ start: 0, end: datelineEnd(s.text) }, ...outletNames.flatMap((o) => [...lower.matchAll(new RegExp(escapeRegExp(o), 'g'))].map((x) => ({ start: x.index!, end: x.index! + o.length })))];
     let m = 0;
     for (const t of tokenize(s.text)) {
       while (m < mentions.length && mentions[m].end <= t.start) m++;
       if (m < mentions.length && mentions[m].start <= t.start && t.end <= mentions[m].end) continue;
+      if (byline.some((b) => t.start >= b.start && t.end <= b.end)) continue;
       if (t.numeric || isStop(t.norm) || t.norm.length < 3 || parseNumber(t.norm) != null) continue;
       terms.push({ norm: t.norm, stem: t.stem, start: t.start, end: t.end });
     }

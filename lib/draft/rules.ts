@@ -210,3 +210,9 @@ export function cyrillicSpellings(word: string): string[] {
   if (/u[^aeiouy]{2}/.test(norm) && !SLAVIC_NAME.test(norm)) for (const w of [...out]) out.add(w.replace(/у(?=[^аеиоуыіэюяє]{2})/g, 'а'));
   return [...out];
 }
+
+/** Where a dateline ends ("MOSCOW, March 23 (Agency) - ", "МОСКВА, 27 марта. /Агентство/. "): 0 when there is none. */
+export function datelineEnd(text: string): number {
+  const m = /^[\p{Lu}\s.'/-]{3,40},\s[^()]{0,40}\([^()]{1,60}\)\s*[-–—]\s*/u.exec(text) ?? /^[\p{Lu}\s.'/-]{3,40},\s[^/]{0,30}\.\s*\/[^/]{1,40}\/\.\s*/u.exec(text);
+  return m ? m[0].length : 0;
+}

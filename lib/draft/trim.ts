@@ -8,7 +8,7 @@
 // when it names who says it. The piece the others share most is always kept.
 import type { FeatureSpace } from './features';
 import { normWord } from '../text/tokens';
-import { INTRODUCTORY, OPEN_END, SUBORDINATOR } from './rules';
+import { datelineEnd, INTRODUCTORY, OPEN_END, SUBORDINATOR } from './rules';
 
 export interface Trimmed {
   /** The kept text of the report (not yet tidied). */
@@ -127,10 +127,4 @@ function build(text: string, scored: Piece[], kept: Piece[]): Trimmed | null {
   const weight = kept.reduce((t, p) => t + p.all, 0);
   const keeps = (s: number, e: number) => kept.some((p) => s >= p.start && e <= p.end + 1);
   return { text: out, keeps, weight };
-}
-
-/** Where a dateline ends ("MOSCOW, March 23 (Agency) - ", "МОСКВА, 27 марта. /Агентство/. "): 0 when there is none. */
-export function datelineEnd(text: string): number {
-  const m = /^[\p{Lu}\s.'/-]{3,40},\s[^()]{0,40}\([^()]{1,60}\)\s*[-–—]\s*/u.exec(text) ?? /^[\p{Lu}\s.'/-]{3,40},\s[^/]{0,30}\.\s*\/[^/]{1,40}\/\.\s*/u.exec(text);
-  return m ? m[0].length : 0;
 }
