@@ -287,19 +287,27 @@ export function speakerOf(text: string, mentions: { actor: string; start: number
   const quotes = values.filter((v) => v.type === 'quote');
   const outside = mentions.filter((m) => !quotes.some((q) => m.start >= q.start && m.end <= q.end) && kindOf.has(m.actor));
   if (!outside.length) return null;
-  const verb = Object.values(REPORTING)
+  const found = Object.values(REPORTING)
     .map((re) => re.exec(text))
     .filter((m): m is RegExpExecArray => !!m)
-    .map((m) => m.index)
-    .sort((a, b) => a - b)[0];
+    .sort((a, b) => a.index - b.index)[0];
+  const verb = found?.index;
   const people = outside.filter((m) => kindOf.get(m.actor) === 'person');
   const pool = people.length ? people : outside;
   if (verb == null) return quotes.length ? pool[0].actor : null;
   const before = pool.filter((m) => m.start < verb);
   // "…," he said, without naming Prigozhin; «…», — заявил он: a pronoun says, and the name after it is not its.
   if (!before.length && (PRONOUN_BEFORE.test(text.slice(0, verb)) || PRONOUN_AFTER.test(text.slice(verb)))) return null;
-  return (before.length ? before[before.length - 1] : pool[0]).actor;
+  if (before.length) return before[before.length - 1].actor;
+  // After the verb, the one it names next ("said Foreign Minister Sergei Lavrov"), not the object
+  // of what was said ("Russia accused Ukraine of trying to attack Vladimir Putin's residence").
+  const after = pool.find((m) => m.start >= verb);
+  const between = after ? text.slice(verb + found![0].length, after.start).split(/\s+/).filter(Boolean).length : Infinity;
+  return between <= MAX_WORDS_TO_SPEAKER || quotes.length ? (after ?? pool[0]).actor : null;
 }
+
+/** Words between a reporting verb and the name of who says it after it ("said Russia's foreign minister, Sergei Lavrov"). */
+const MAX_WORDS_TO_SPEAKER = 4;
 
 /** Cue words per language: the reports' distinctive words there, those more reports share first. */
 function cuesOf(space: FeatureSpace, members: number[], reference: number, kin: (norm: string, lang: string) => string | null): Record<string, string[]> {

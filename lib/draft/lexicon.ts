@@ -28,6 +28,8 @@ const MAX_COMMON = 0.9;
 /** Translations a word gives at most, in the dictionary's order (its common senses first). */
 const MAX_TRANSLATIONS = 6;
 const MIN_PREFIX = 5;
+/** A Russian or Ukrainian infinitive's ending: its suffix, the vowel before it, "-ть"/"-ти", and "-ся". */
+const VERB_ENDING = /(?:ыва|ива|ова|ева|ува|юва)?[аяиеіїоуыю](?:ть|ти)(?:ся|сь)?$/;
 /** Meanings a Cyrillic word is read as at most, for aligning sentences (those it translates first). */
 const MAX_MEANINGS = 2;
 const WORDS = /[\p{L}'’]+/gu;
@@ -74,6 +76,10 @@ export function translatedConcepts(texts: string[], kept: string[], existing: Dr
   // A translation is given as its stem and "*" where that is five letters or more ("гарант*":
   // гарантии, гарантії), so that both languages' endings meet it; a shorter one as the word.
   const asMember = (w: string) => {
+    // A verb as its root, without the infinitive's ending and the vowel before it ("обвинять":
+    // обвин*, so that "обвинила" and "обвинили" meet it too; "звинувачувати": звинувач*).
+    const root = w.replace(VERB_ENDING, '');
+    if (root !== w && root.length >= MIN_PREFIX) return `${root}*`;
     const st = stem(w);
     return st.length >= MIN_PREFIX && w.startsWith(st) ? `${st}*` : w;
   };

@@ -101,6 +101,9 @@ describe('pack draft, the bundled story told in English only', () => {
   it('reads a count up to its noun, and gives the denial and lie groups the corpus uses', () => {
     expect(story.claims.some((c) => Object.values(c.slots).some((x) => typeof x !== 'string' && x.type === 'count' && x.text === '91 long-range drones'))).toBe(true);
     expect(Object.keys(story.concepts)).toEqual(expect.arrayContaining(['deny', 'lie']));
+    // A translated verb is its root: "accused" meets "обвинила" and "обвинили", not only "обвиняет".
+    const accused = Object.values(story.concepts).find((ws) => ws.includes('accused'))!;
+    expect(['обвинила', 'обвиняет'].map((w) => accused.some((x) => x.endsWith('*') && w.startsWith(x.slice(0, -1))))).toEqual([true, true]);
     // "враньё" is a lie; Ukrainian "вранці" (in the morning) is not.
     const folds = (w: string) => story.concepts.lie.some((x) => (x.endsWith('*') ? w.startsWith(x.slice(0, -1)) : w === x));
     expect([folds('враньё'), folds('вранці')]).toEqual([true, false]);
@@ -173,6 +176,10 @@ describe("a quote's speaker", () => {
     expect(speaker('"Excessive ambitions have led to treason," he said, without mentioning Mr. Prigozhin by name.', ['Prigozhin'])).toBeNull();
     expect(speaker('«Непомерные амбиции привели к измене», — заявил он, не назвав Пригожина по имени.', ['Пригожина'])).toBeNull();
   });
+  it('after the verb, is the one it names next, not the object of what was said', () => {
+    expect(speaker('The talks will go on, said the Kremlin spokesman Peskov.', ['Peskov'])).toBe('peskov');
+    expect(speaker("Russia accused Ukraine on Monday of trying to attack Prigozhin's headquarters.", ['Prigozhin'])).toBeNull();
+  });
 });
 
 describe("a count's noun", () => {
@@ -204,10 +211,10 @@ describe('drafted packs on the held-out pages of their stories (npm run quality 
   const { pages, elsewhere } = draftedScores();
   const sum = (list: typeof pages) => list.reduce((n, p) => n + p.score.found, 0);
   // Today's figures, rounded down (docs/drafting.md): far below the curated packs' and the goal of 0.60.
-  it('find at least 44 of the 126 held-out sentences, 9 of the unseen story, with at most two claims on its near misses', () => {
-    expect(sum(pages)).toBeGreaterThanOrEqual(44);
+  it('find at least 48 of the 126 held-out sentences, 14 of the unseen story, with at most two claims on its near misses', () => {
+    expect(sum(pages)).toBeGreaterThanOrEqual(48);
     const unseen = pages.filter((p) => p.story === 'unseen');
-    expect(sum(unseen)).toBeGreaterThanOrEqual(9);
+    expect(sum(unseen)).toBeGreaterThanOrEqual(14);
     expect(unseen.reduce((n, p) => n + p.score.falseMatches.length, 0)).toBeLessThanOrEqual(2);
   });
   it('show nothing on ordinary text, and on other events only the unseen story itself', () => {
