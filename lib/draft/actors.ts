@@ -107,10 +107,11 @@ export function draftActors(corpus: DraftCorpus): { actors: DraftActor[]; leftOu
   const capKey = (w: Word) => (w.cyr ? stem(w.norm) : w.norm);
   const midCap = new Set<string>();
   const capCount = new Map<string, number>();
+  const caps = (w: Word) => capCount.get(capKey(w)) ?? 0;
   const placeNames = new Set<string>();
   for (const ws of perSentence) ws.forEach((w, k) => {
     if (k > 0 && w.cap) midCap.add(w.norm);
-    if (w.cap) capCount.set(capKey(w), (capCount.get(capKey(w)) ?? 0) + 1);
+    if (w.cap) capCount.set(capKey(w), caps(w) + 1);
   });
   const outletWords = new Set(corpus.outlets.flatMap((o) => wordsOf(o).map((w) => w.norm)));
 
@@ -161,7 +162,7 @@ export function draftActors(corpus: DraftCorpus): { actors: DraftActor[]; leftOu
       while (run.length && common(run[0]) && !isOrgWord(run[0].text) && !ACRONYM.test(run[0].text)) run = run.slice(1);
       // Nor is a place or body the corpus writes far more often than the name after it ("президента
       // України Володимира Зеленського", "речник Кремля Дмитро Пєсков"): no first name, that.
-      while (run.length >= 3 && run[1].text.length >= 2 && (capCount.get(capKey(run[0])) ?? 0) >= 2 && (capCount.get(capKey(run[0])) ?? 0) >= 2 * (capCount.get(capKey(run[1])) ?? 0)) run = run.slice(1);
+      while (run.length >= 3 && run[1].text.length >= 2 && caps(run[0]) >= 2 && caps(run[0]) >= 2 * caps(run[1])) run = run.slice(1);
       if (!run.length) continue;
       const first = ws.indexOf(run[0]);
       const last = ws.indexOf(run[run.length - 1]);

@@ -9,7 +9,12 @@ import type { DraftCorpus, DraftSentence } from './corpus';
 import { meanings } from './lexicon';
 import { datelineEnd, isStop, skeleton } from './rules';
 
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Where `needle` is written in `text`, each time. */
+function spansOf(text: string, needle: string): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + needle.length)) out.push({ start: at, end: at + needle.length });
+  return out;
+}
 
 export interface Term {
   norm: string;
@@ -78,7 +83,7 @@ export function analyse(corpus: DraftCorpus, matcher: ActorMatcher, year: number
     const values = extractValues(s.text, { year });
     const terms: Term[] = [];
     const lower = s.text.toLowerCase();
-    const byline = [{ start: 0, end: datelineEnd(s.text) }, ...outletNames.flatMap((o) => [...lower.matchAll(new RegExp(escapeRegExp(o), 'g'))].map((x) => ({ start: x.index!, end: x.index! + o.length })))];
+    const byline = [{ start: 0, end: datelineEnd(s.text) }, ...outletNames.flatMap((o) => spansOf(lower, o))];
     let m = 0;
     for (const t of tokenize(s.text)) {
       while (m < mentions.length && mentions[m].end <= t.start) m++;

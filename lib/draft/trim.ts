@@ -35,7 +35,7 @@ export function trimReport(space: FeatureSpace, i: number, others: number[], pro
   const lead = datelineEnd(text);
   const whole: Trimmed = { text, keeps: (s) => s >= lead, weight: info.terms.reduce((t, x) => (x.start >= lead ? t + space.weight(`w:${x.stem}`) : t), 0) };
   if (!others.length) return whole;
-  const atomic = [...info.values.filter((v) => v.type === 'quote'), ...protect, { start: 0, end: datelineEnd(text) }];
+  const atomic = [...info.values.filter((v) => v.type === 'quote'), ...protect, { start: 0, end: lead }];
   const inside = (p: number) => atomic.some((a) => p > a.start && p < a.end);
   // Pieces: [start, end) of the text, with the delimiter that precedes each.
   const cuts: { at: number; len: number; open: boolean }[] = [];
