@@ -274,7 +274,7 @@ export class ClaimIndex {
     for (let j = 0; j < n; j++) {
       const i = cand[j];
       const total = totals[i];
-      if (acc[i] + slotMaxes[i] < SCORING.minTermCoverage * total) continue;
+      if (acc[i] + slotMaxes[i] < SCORING.minTermCoverageAllNamed * total) continue;
       const bound = (acc[i] + slotMaxes[i] + named[i] * maxWeight) / (total + actorCounts[i] * maxWeight);
       if (bound < SCORING.threshold) continue;
       bounds[i] = bound;
@@ -293,7 +293,7 @@ export class ClaimIndex {
       let slots = 0;
       for (let t = 0; t < T; t++) if (present[t]) slots += weights[i * T + t];
       // The same tests as above, with what the values can add now known better.
-      if (acc[i] + slots < SCORING.minTermCoverage * totals[i]) continue;
+      if (acc[i] + slots < SCORING.minTermCoverageAllNamed * totals[i]) continue;
       const bound = (acc[i] + slots + named[i] * maxWeight) / (totals[i] + actorCounts[i] * maxWeight);
       if (bound < SCORING.threshold) continue;
       if (bound < bounds[i]) bounds[i] = bound;
@@ -368,8 +368,8 @@ export class ClaimIndex {
     // The claim's actors are part of what it says: each counts like a rare term of the statement.
     // Names alone never make a match: the words must cover a share of the statement too.
     const total = p.totalByLang.get(s.lang) ?? p.total;
-    if (matched < SCORING.minTermCoverage * total) return null;
     const named = p.actorIds.filter((a) => s.actors.has(a)).length;
+    if (matched < (named >= 2 && named === p.actorIds.length ? SCORING.minTermCoverageAllNamed : SCORING.minTermCoverage) * total) return null;
     // An attribution is about who said something and how: the speaker must be named, unless the
     // sentence gives the quote itself.
     if (p.needsSpeaker && !p.speakers.some((a) => s.actors.has(a)) && !slots.some((x) => x.type === 'quote' && x.outcome.status === 'agrees')) return null;

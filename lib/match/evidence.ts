@@ -12,6 +12,8 @@ export const SCORING = {
   threshold: 0.45,
   /** The statement's terms, cues and values a sentence gives must weigh at least this share of the statement's terms. */
   minTermCoverage: 0.4,
+  /** ... or this share, where the sentence names every actor of a claim that has two or more ("Lukashenko mediated the agreement that persuaded Prigozhin to stand down"). */
+  minTermCoverageAllNamed: 0.2,
   /** A sentence whose value conflicts with the claim must cover at least this share of its words (statement and cues). */
   minCoverageToContradict: 0.35,
 } as const;

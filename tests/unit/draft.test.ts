@@ -217,6 +217,13 @@ describe('drafted packs on the held-out pages of their stories (npm run quality 
     expect(sum(unseen)).toBeGreaterThanOrEqual(14);
     expect(unseen.reduce((n, p) => n + p.score.falseMatches.length, 0)).toBeLessThanOrEqual(2);
   });
+  it('find a claim told in other words where the sentence names all its actors, and not where it leaves one out', () => {
+    const engine = ScanEngine.fromPacks([draftedPack(path.resolve(__dirname, '../fixtures/unseen/corpus'))]);
+    const claims = (t: string) => engine.scanText(t, { lang: 'en' }).claims.map((c) => c.text);
+    // The claim: "Shortly after 8pm local time Lukashenko's office said that Prigozhin had accepted an offer to halt his forces ...".
+    expect(claims('Belarusian leader Alexander Lukashenko mediated the agreement that persuaded Prigozhin to stand down.')).toEqual([expect.stringContaining("Lukashenko's office said that Prigozhin")]);
+    expect(claims('Belarusian leader Alexander Lukashenko mediated the agreement that persuaded the mercenary chief to stand down.')).toEqual([]);
+  });
   it('show nothing on ordinary text, and on other events only the unseen story itself', () => {
     for (const e of elsewhere.filter((x) => x.fixture.name.startsWith('ordinary'))) expect(e.claims).toEqual([]);
     // tests/fixtures/blind/other-en.json and other-uk.json, written for the two bundled stories, tell the mutiny in a sentence each.
