@@ -10,7 +10,7 @@ import { type Lexicon, PLAIN } from '../text/lexicon';
 import type { ValueType } from '../text/values';
 import type { ActorMatcher } from './actors';
 import { compareSlot, type SlotOutcome } from './compare';
-import { type ClaimMonths, EVIDENCE, evidenceUnits, otherMonths, SCORING, storyMonthsOf, storyYearsOf } from './evidence';
+import { type ClaimMonths, EVIDENCE, evidenceUnits, minTermShare, otherMonths, SCORING, storyMonthsOf, storyYearsOf } from './evidence';
 import { heapPush, heapReplaceTop, highest, MATCH_LIMITS, VALUE_TYPES } from './select';
 import { textLang, type AnalysedSentence } from './sentence';
 import { termsOf } from './terms';
@@ -274,7 +274,7 @@ export class ClaimIndex {
     for (let j = 0; j < n; j++) {
       const i = cand[j];
       const total = totals[i];
-      if (acc[i] + slotMaxes[i] < SCORING.minTermCoverageAllNamed * total) continue;
+      if (acc[i] + slotMaxes[i] < minTermShare(named[i], this.profiles[i].actorIds.length) * total) continue;
       const bound = (acc[i] + slotMaxes[i] + named[i] * maxWeight) / (total + actorCounts[i] * maxWeight);
       if (bound < SCORING.threshold) continue;
       bounds[i] = bound;
@@ -293,7 +293,7 @@ export class ClaimIndex {
       let slots = 0;
       for (let t = 0; t < T; t++) if (present[t]) slots += weights[i * T + t];
       // The same tests as above, with what the values can add now known better.
-      if (acc[i] + slots < SCORING.minTermCoverageAllNamed * totals[i]) continue;
+      if (acc[i] + slots < minTermShare(named[i], this.profiles[i].actorIds.length) * totals[i]) continue;
       const bound = (acc[i] + slots + named[i] * maxWeight) / (totals[i] + actorCounts[i] * maxWeight);
       if (bound < SCORING.threshold) continue;
       if (bound < bounds[i]) bounds[i] = bound;
@@ -369,7 +369,7 @@ export class ClaimIndex {
     // Names alone never make a match: the words must cover a share of the statement too.
     const total = p.totalByLang.get(s.lang) ?? p.total;
     const named = p.actorIds.filter((a) => s.actors.has(a)).length;
-    if (matched < (named >= 2 && named === p.actorIds.length ? SCORING.minTermCoverageAllNamed : SCORING.minTermCoverage) * total) return null;
+    if (matched < minTermShare(named, p.actorIds.length) * total) return null;
     // An attribution is about who said something and how: the speaker must be named, unless the
     // sentence gives the quote itself.
     if (p.needsSpeaker && !p.speakers.some((a) => s.actors.has(a)) && !slots.some((x) => x.type === 'quote' && x.outcome.status === 'agrees')) return null;

@@ -18,6 +18,11 @@ export const SCORING = {
   minCoverageToContradict: 0.35,
 } as const;
 
+/** The share of the statement's terms a sentence's words must weigh, naming `named` of the claim's `actors`. */
+export function minTermShare(named: number, actors: number): number {
+  return named >= 2 && named === actors ? SCORING.minTermCoverageAllNamed : SCORING.minTermCoverage;
+}
+
 /**
  * What a sentence must carry of a claim's own evidence, beyond covering its words
  * (docs/matching.md "Evidence"): units of evidence are the claim's specific terms the sentence
