@@ -114,6 +114,14 @@ export function draftActors(corpus: DraftCorpus): { actors: DraftActor[]; leftOu
     if (w.cap) capCount.set(capKey(w), caps(w) + 1);
   });
   const outletWords = new Set(corpus.outlets.flatMap((o) => wordsOf(o).map((w) => w.norm)));
+  // Two capitalised words alone ("Volodymyr Zelensky", "Valery Gerasimov"): the corpus's full names.
+  const pairs: [string, string][] = [];
+  for (const [s, ws] of perSentence.entries()) {
+    const text = corpus.sentences[s].text;
+    const joined = (k: number) => k > 0 && k < ws.length && ws[k - 1].cap && ws[k].cap && text.slice(ws[k - 1].end, ws[k].start) === ' ';
+    for (let k = 1; k < ws.length; k++) if (joined(k) && !joined(k - 1) && !joined(k + 1)) pairs.push([ws[k - 1].text, ws[k].text]);
+  }
+  const isPair = (a: Word, b: Word) => pairs.some(([x, y]) => sameNameWord(x, a.text) && sameNameWord(y, b.text));
 
   const cands = new Map<string, Candidate>();
   const add = (kind: Candidate['kind'], ws: Word[], s: number, extra: { role?: string; afterThe?: boolean; placePrev?: boolean; beforeOrg?: boolean; atStart?: boolean; afterAdjective?: boolean }) => {
@@ -163,6 +171,10 @@ export function draftActors(corpus: DraftCorpus): { actors: DraftActor[]; leftOu
       // Nor is a place or body the corpus writes far more often than the name after it ("президента
       // України Володимира Зеленського", "речник Кремля Дмитро Пєсков"): no first name, that.
       while (run.length >= 3 && run[1].text.length >= 2 && caps(run[0]) >= 2 && caps(run[0]) >= 2 * caps(run[1])) run = run.slice(1);
+      // Nor a word before a name the corpus writes alone, in any script, that is never a first name of
+      // it ("президента України Володимир Зеленський" beside "Volodymyr Zelensky", "начальник
+      // Генштаба Валерий Герасимов" beside "Valery Gerasimov"); "Владимир Владимирович Путин" stays.
+      if (run.length === 3 && isPair(run[1], run[2]) && !isPair(run[0], run[2])) run = run.slice(1);
       if (!run.length) continue;
       const first = ws.indexOf(run[0]);
       const last = ws.indexOf(run[run.length - 1]);

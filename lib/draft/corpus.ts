@@ -116,7 +116,10 @@ export function readCorpus(input: DraftInput): DraftCorpus {
     for (const s of splitSentences(a.text, a.language)) {
       if (!/\p{L}{2}/u.test(s.text)) continue;
       while (k < lines.length - 1 && lines[k].end <= s.start) k++;
-      const headline = isHeading(a.text.slice(lines[k].start, lines[k].end).trim(), s.text);
+      // A heading run into the paragraph after it is cut from it (lib/text/sentences.ts): a piece
+      // that ends inside its line with no full stop.
+      const cut = s.end < lines[k].end && /\p{L}$/u.test(s.text);
+      const headline = cut || isHeading(a.text.slice(lines[k].start, lines[k].end).trim(), s.text);
       sentences.push({ i: sentences.length, article: a.index, start: s.start, end: s.end, text: s.text, lang: langOf(s.text, a.language), headline });
     }
   }

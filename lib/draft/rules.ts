@@ -45,6 +45,12 @@ export const SUBORDINATOR = /^(if|when|although|though|while|because|unless|once
  */
 export const INTRODUCTORY = /^(under|by|in|on|at|after|before|during|despite|following|for|with|without|within|amid|since|from|as|until|в|во|на|по|после|до|во время|несмотря на|согласно|с|со|за|при|под|из-за|у|після|під час|попри|згідно з|з|із|зі|через|під)(?!\p{L})/iu;
 
+/** A preposition in lower case that starts a phrase cut from the middle of a sentence ("over an assault that killed 133 people"). */
+export const FRAGMENT_PREPOSITION = /^(?:over|after|for|in|on|at|during|amid|with|from|about|following|в|во|на|по|после|за|о|об|из|у|після|про|з|із|через)\s+(?=\p{L})/u;
+
+/** An auxiliary or copula that starts a piece: the predicate of a subject an apposition parted it from ("..., Islamic State Khorasan Province (ISKP), was behind it"). */
+export const PREDICATE = /^(?:was|were|is|are|has|have|had|will|would|could|can|did|does)(?!\p{L})/u;
+
 /** Nouns that name an office or function: the last word of a role before a name ("Kremlin spokesman"). */
 const ROLE_NOUNS = words(`
 president vice-president spokesman spokeswoman spokesperson director minister mayor governor adviser advisor aide chairman

@@ -8,7 +8,7 @@
 // when it names who says it. The piece the others share most is always kept.
 import type { FeatureSpace } from './features';
 import { normWord } from '../text/tokens';
-import { datelineEnd, INTRODUCTORY, OPEN_END, SUBORDINATOR } from './rules';
+import { datelineEnd, FRAGMENT_PREPOSITION, INTRODUCTORY, OPEN_END, PREDICATE, SUBORDINATOR } from './rules';
 
 export interface Trimmed {
   /** The kept text of the report (not yet tidied). */
@@ -86,6 +86,11 @@ export function trimReport(space: FeatureSpace, i: number, others: number[], pro
   // A clause opened by "if", "when", "хотя" needs the one after it.
   for (let k = 0; k + 1 < scored.length; k++)
     if (kept.includes(scored[k]) && !kept.includes(scored[k + 1]) && SUBORDINATOR.test(text.slice(scored[k].start, scored[k].end).trim().replace(/^(and|but|и|а|і|але)\s+/iu, ''))) kept.splice(kept.indexOf(scored[k]) + 1, 0, scored[k + 1]);
+  // A piece that starts with the verb ("US officials say the group's Afghan branch, Islamic State
+  // Khorasan Province (ISKP), was behind it") is the predicate an apposition parted from its subject.
+  for (let k = 1; k < scored.length; k++)
+    if (!kept.includes(scored[k]) && !second(scored[k]) && PREDICATE.test(text.slice(scored[k].start, scored[k].end)) && scored.slice(0, k).some((p) => kept.includes(p))) kept.push(scored[k]);
+  kept.sort((a, b) => a.start - b.start);
   if (kept.length === scored.length || kept.reduce((t, p) => t + p.n, 0) < MIN_TERMS) return whole;
   // What the other reports share of a sentence may be a name and its role only: too little of it
   // is kept then ("Dmitry Medvedev, deputy chairman of the Security Council"), and it stays whole
@@ -99,7 +104,7 @@ export function trimReport(space: FeatureSpace, i: number, others: number[], pro
   if (!main) return whole;
   // The other fact, with who says it: a claim of its own.
   const rest = scored.filter((p) => second(p) || (p.protectedPiece && !second(p) && p !== scored[0]));
-  const other = rest.some((p) => second(p)) && rest.reduce((t, p) => t + p.n, 0) >= MIN_TERMS ? build(text, scored, rest) : null;
+  const other = rest.some((p) => second(p)) && rest.reduce((t, p) => t + p.n, 0) >= MIN_TERMS ? build(text, scored, rest, true) : null;
   return other ? { ...main, rest: other } : main;
 }
 
@@ -109,7 +114,7 @@ type Piece = { start: number; end: number; from: number; all: number };
  * The text of some pieces, each with the delimiter before it; after a piece left out (an
  * apposition between commas), a space. Null when no word of three letters is left.
  */
-function build(text: string, scored: Piece[], kept: Piece[]): Trimmed | null {
+function build(text: string, scored: Piece[], kept: Piece[], fragment = false): Trimmed | null {
   let out = '';
   scored.forEach((p, k) => {
     if (!kept.includes(p)) return;
@@ -118,6 +123,9 @@ function build(text: string, scored: Piece[], kept: Piece[]): Trimmed | null {
     out += sep + text.slice(p.start, p.end).trim();
   });
   out = out.replace(/\s+([,.;:!?])/g, '$1').replace(/[,;:\s—–-]+$/u, '');
+  // Another fact cut from the middle of a sentence starts as a phrase may ("over an assault on a
+  // concert hall that killed at least 133 people"): its text starts at the phrase's noun.
+  if (fragment) out = out.replace(FRAGMENT_PREPOSITION, '');
   out = out.charAt(0).toUpperCase() + out.slice(1);
   if (!/[.!?…"”»]$/u.test(out) && /[.!?…"”»]\s*$/u.test(text)) out += '.';
   if (!/\p{L}{3}/u.test(out)) return null;

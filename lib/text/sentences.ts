@@ -67,7 +67,10 @@ export function splitSentences(text: string, lang = 'en'): Sentence[] {
       const end = start + seg.segment.length;
       const open = pending ? isOpen(pending.quotes) : false;
       const abbrev = pending && endsInAbbreviation(text, pending.start, pending.end) && /^\s*[\p{L}\p{N}“"(]/u.test(seg.segment);
-      if (pending && (abbrev || (open && pending.merged < MAX_QUOTE_SENTENCES))) {
+      // No sentence starts in lower case: after a quote's "!" or "?" the sentence goes on
+      // ("скандировали «Вагнер!» и фотографировались с бойцами").
+      const goesOn = pending && /^\s*\p{Ll}/u.test(seg.segment) && /[!?…]["”»'’)]*\s*$/u.test(text.slice(pending.start, pending.end));
+      if (pending && (abbrev || goesOn || (open && pending.merged < MAX_QUOTE_SENTENCES))) {
         pending.end = end;
         pending.merged++;
         countQuotes(pending.quotes, seg.segment);
@@ -179,7 +182,32 @@ function push(out: Sentence[], text: string, start: number, end: number) {
     start = cut;
     while (start < end && /\s/.test(text[start])) start++;
   }
+  for (let cut = gluedHeading(text, start, end); cut > start; cut = gluedHeading(text, start, end)) {
+    push(out, text, start, cut);
+    start = cut;
+  }
   if (end > start) out.push({ start, end, text: text.slice(start, end) });
+}
+
+/**
+ * Where a heading run into the paragraph after it ends ("SEE ALSO: How The Kremlin Hides His
+ * Location With Three Nearly Identical OfficesLavrov did not name the residence"): at a capital
+ * glued to the small letters before it, after three words or more in title case and before words
+ * in lower case; else -1. Not "WhatsApp" or "McDonald" in a sentence.
+ */
+function gluedHeading(text: string, start: number, end: number): number {
+  // Read in the sentence only (at most MAX_SENTENCE_CHARS): never to the end of the page.
+  const sentence = text.slice(start, end);
+  const glue = /\p{Ll}{2}(?=\p{Lu}\p{Ll})/gu;
+  for (let m = glue.exec(sentence); m; m = glue.exec(sentence)) {
+    const at = start + m.index + 2;
+    const words = text.slice(start, at).match(/[\p{L}\p{N}'’-]+/gu) ?? [];
+    const long = words.map((w) => w.replace(/^['’-]+/u, '')).filter((w) => w.length >= 4);
+    if (words.length < 3 || long.length < 3 || long.some((w) => !/^[\p{Lu}\p{N}]/u.test(w))) continue;
+    const after = text.slice(at, end).match(/[\p{L}'’-]+/gu)?.slice(1, 5) ?? [];
+    if (after.some((w) => /^\p{Ll}{3}/u.test(w))) return at;
+  }
+  return -1;
 }
 
 /** Where to cut a run-on sentence at `limit` at the latest: after its last space in the second half, else at `limit` (not inside a surrogate pair). */

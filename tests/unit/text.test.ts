@@ -29,6 +29,21 @@ describe('sentences', () => {
     for (const x of s) expect(text.slice(x.start, x.end)).toBe(x.text);
   });
 
+  it('goes on after a quoted exclamation when the next word is in lower case', () => {
+    expect(splitSentences('Люди скандировали «Вагнер!» и фотографировались с бойцами. Потом ушли.').map((x) => x.text)).toEqual(['Люди скандировали «Вагнер!» и фотографировались с бойцами.', 'Потом ушли.']);
+    expect(splitSentences("He shouted 'Stop!' Then he left.").map((x) => x.text)).toEqual(["He shouted 'Stop!'", 'Then he left.']);
+  });
+
+  it('cuts a heading a page ran into its paragraph from it, and leaves names like WhatsApp whole', () => {
+    const text = 'SEE ALSO: How The Kremlin Hides His Location With Three Offices Lavrov did not name the residence.'.replace('Offices Lavrov', 'OfficesLavrov');
+    const s = splitSentences(text);
+    expect(s.map((x) => x.text)).toEqual(['SEE ALSO: How The Kremlin Hides His Location With Three Offices', 'Lavrov did not name the residence.']);
+    for (const x of s) expect(text.slice(x.start, x.end)).toBe(x.text);
+    expect(splitSentences("Trump Says Peace Talks Moving In 'Right Direction' After MeetingTrump's meeting was long.").map((x) => x.text)[1]).toBe("Trump's meeting was long.");
+    for (const t of ['Zelensky told reporters via WhatsApp that it was a lie.', 'How WhatsApp Changed The News For Everyone in the region.', "The McDonald's Corporation Closed Its Moscow Restaurants after the invasion.", 'Meet The New LinkedIn Page'])
+      expect(splitSentences(t).map((x) => x.text)).toEqual([t]);
+  });
+
   it('cuts text that runs on without a full stop into pieces, at spaces, so no claim spans a page', () => {
     const words = Array.from({ length: 2000 }, (_, i) => `Word${i}`).join(' ');
     const text = `Lavrov spoke. ${words} Then he left.`;
