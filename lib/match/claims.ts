@@ -10,7 +10,7 @@ import { type Lexicon, PLAIN } from '../text/lexicon';
 import type { ValueType } from '../text/values';
 import type { ActorMatcher } from './actors';
 import { compareSlot, type SlotOutcome } from './compare';
-import { type ClaimMonths, EVIDENCE, evidenceUnits, minTermShare, otherMonths, SCORING, storyMonthsOf, storyYearsOf } from './evidence';
+import { type ClaimMonths, EVIDENCE, evidenceUnits, minTermShare, otherMonths, SCORING, statesNearlyAll, storyMonthsOf, storyYearsOf } from './evidence';
 import { heapPush, heapReplaceTop, highest, MATCH_LIMITS, VALUE_TYPES } from './select';
 import { textLang, type AnalysedSentence } from './sentence';
 import { termsOf } from './terms';
@@ -379,7 +379,7 @@ export class ClaimIndex {
     if (coverage < SCORING.threshold) return null;
     // A weak match (below EVIDENCE.strongUnits) is kept beside a strong one, where setting words count in full.
     const { units, inStory } = evidenceUnits(p, s, slots, named);
-    if (units < EVIDENCE.minUnits && inStory < EVIDENCE.minUnits) return null;
+    if (units < EVIDENCE.minUnits && inStory < EVIDENCE.minUnits && !statesNearlyAll(p, s, slots, coverage)) return null;
     for (const name of p.claim.requires ?? []) {
       const o = slots.find((x) => x.name === name);
       if (!o || o.outcome.status === 'absent') return null;

@@ -45,7 +45,26 @@ export const EVIDENCE = {
   sharedUnit: 0.25,
   /** The least weight a common term keeps, as a share of its weight among the claims. */
   commonWeight: 0.2,
+  /** A sentence covering this share of a claim, weighed by its statement (statesNearlyAll), needs one unit of evidence only. */
+  nearlyAll: 0.9,
 } as const;
+
+/**
+ * Whether a sentence states nearly all of a claim in the statement's own language, with one unit of
+ * its own evidence that is a word of the statement (not a cue) or a value that agrees: a short
+ * statement has one specific word ("Sunday was a national day of mourning" of "Putin declared a day
+ * of national mourning"). Such a match is weak (EVIDENCE.strongUnits): shown only on a page of the story.
+ */
+export function statesNearlyAll(
+  p: { specific: readonly [string, number][]; textTerms: readonly string[]; totalByLang: Map<string, number> },
+  s: { terms: Set<string>; lang: string },
+  slots: { type: string; outcome: SlotOutcome }[],
+  coverage: number,
+): boolean {
+  if (coverage < EVIDENCE.nearlyAll || p.totalByLang.has(s.lang)) return false;
+  if (slots.some((x) => x.type !== 'speaker' && x.type !== 'quote' && x.outcome.status === 'agrees')) return true;
+  return p.specific.some(([t, unit]) => unit === 1 && s.terms.has(t) && p.textTerms.includes(t));
+}
 
 // A year as the time of what a sentence tells: "in 2024", "during 2022", "в 2024 году", "у 2024 році",
 // "March 2024", "22 марта 2024": not "the 2022 invasion" or "since 2014", which tell the background.

@@ -3,6 +3,7 @@
 // quoted words. Each is normalised so that "around 75%" meets "about three-quarters", "15km" meets
 // "15 km (9.3 miles)" and "December 28-29" meets "28-29 December".
 import { RU_UK_NUMBERS } from './number-words';
+import { isStopWord } from './lexicon';
 import { stem } from './tokens';
 
 export type ValueType = 'count' | 'percent' | 'distance' | 'duration' | 'date' | 'place' | 'channel' | 'quote';
@@ -18,6 +19,8 @@ export interface Value {
   /** Several values given together ("30, 40, 50 years"). */
   values?: number[];
   unit?: string;
+  /** A count's noun as a report would write it after the figure, where a toll names it before ("the death toll rose to 133": people). */
+  noun?: string;
   approx?: boolean;
   from?: string;
   to?: string;
@@ -229,9 +232,48 @@ export function extractValues(text: string, opts: { year?: number } = {}): Value
     add({ type: 'count', start: s, end: s + m[0].length, text: m[0].trim(), value, unit: words.join(' '), approx: approxBefore(s) });
   }
 
+  // A toll names its count's people before the figure ("the death toll had risen to 115", "число
+  // погибших возросло до 133", "кількість загиблих сягнула 133"): the figure after it in the clause,
+  // when it has no noun of its own, counts those people.
+  for (const m of text.matchAll(TOLL)) {
+    const kind = TOLL_KINDS.find(([re]) => re.test(m[1]))!;
+    const from = m.index! + m[0].length;
+    const clause = text.slice(from, from + TOLL_REACH).split(/[;:!?]|\.(?!\d)/)[0];
+    const n = /(?<![\p{L}\p{N}.,])\d+(?:[.,]\d{3})*(?![\p{N}]|[.,]\d)/u.exec(clause);
+    if (!n) continue;
+    const start = from + n.index;
+    const end = start + n[0].length;
+    const at = out.findIndex((v) => v.type === 'count' && v.start === start);
+    if (at >= 0) {
+      const first = (out[at].unit ?? '').split(' ')[0];
+      if (first && !isStopWord(first) && !DAY_OR_MONTH.test(first)) continue;
+      out[at] = { ...out[at], end, text: n[0], unit: kind[1], noun: kind[2] };
+    } else if (!overlapsAny(taken, start, end) && !(/^\d{4}$/.test(n[0]) && Number(n[0]) >= 1900 && Number(n[0]) <= 2100)) {
+      const value = parseNumber(n[0]);
+      if (value != null) add({ type: 'count', start, end, text: n[0], value, unit: kind[1], noun: kind[2], approx: approxBefore(start) });
+    }
+  }
+
   out.push(...extractPlaces(text), ...extractChannels(text), ...extractQuotes(text));
   return out.sort((a, b) => a.start - b.start || b.end - a.end);
 }
+
+/** "death toll", "number of dead", "число погибших", "кількість загиблих": a count of people named before its figure. */
+const TOLL = /(?<!\p{L})(death toll|toll|number of (?:the )?(?:dead|deaths|victims|fatalities|injured|wounded)|(?:число|количество)\s+(?:погибших|жертв|убитых|пострадавших|раненых)|(?:кількість|число)\s+(?:загиблих|жертв|убитих|постраждалих|поранених))(?!\p{L})/giu;
+/** The people a toll counts, as a count's noun stems: people and who they are, in the toll's language. */
+const TOLL_KINDS: [RegExp, string, string][] = (
+  [
+    [/injured|wounded/i, 'people injured'],
+    [/toll|dead|deaths|victims|fatalities/i, 'people dead'],
+    [/пострадавших|раненых/iu, 'человек людей пострадавших'],
+    [/погибших|жертв|убитых/iu, 'человек людей погибших'],
+    [/постраждалих|поранених/iu, 'осіб особи людей постраждалих'],
+    [/загиблих|жертв|убитих/iu, 'осіб особи людей загиблих'],
+  ] as const
+).map(([re, words]) => [re, words.split(' ').map(stem).join(' '), words.split(' ')[0]]);
+/** How far after a toll its figure may be: "put the death toll from the assault on the Krasnogorsk venue at 133". */
+const TOLL_REACH = 80;
+const DAY_OR_MONTH = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/;
 
 function round(n: number): number {
   return Math.round(n * 100) / 100;

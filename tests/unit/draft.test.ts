@@ -10,7 +10,7 @@ import { sameNameWord } from '../../lib/draft/actors';
 import { decodeText, readCorpus } from '../../lib/draft/corpus';
 import { speakerOf, unitWord } from '../../lib/draft/claims';
 import { headword, meanings } from '../../lib/draft/lexicon';
-import { cyrillicSpellings, datelineEnd, INTRODUCTORY, OPEN_END, SUBORDINATOR } from '../../lib/draft/rules';
+import { cyrillicSpellings, datelineEnd, INTRODUCTORY, LANGUAGE_CONCEPTS, OPEN_END, SUBORDINATOR } from '../../lib/draft/rules';
 import { ScanEngine } from '../../lib/scan/engine';
 import { extractValues } from '../../lib/text/values';
 import { draftedPack, draftedScores } from '../helpers/drafted';
@@ -141,7 +141,9 @@ describe('pack draft, a story reported in Russian and Ukrainian too', () => {
     const story = parseStory(draft.yaml, 'draft.yaml');
     const told = story.claims.filter((c) => c.cues.ru?.length || c.cues.uk?.length);
     expect(told.length).toBeGreaterThan(5);
-    const translated = new Set(Object.values(story.concepts).filter((ws) => ws.some((w) => /[\u0400-\u04ff]/.test(w))).flat());
+    // The dictionary's translations: not the language's own groups (LANGUAGE_CONCEPTS: "denied" is `deny` in every story).
+    const own = new Set(LANGUAGE_CONCEPTS.map((g) => g.id));
+    const translated = new Set(Object.entries(story.concepts).filter(([id, ws]) => !own.has(id) && ws.some((w) => /[\u0400-\u04ff]/.test(w))).flatMap(([, ws]) => ws));
     // Their words written in lower case (names have their own groups across scripts).
     for (const c of told) for (const w of c.text.match(/(?<![\p{L}'’])[a-z]{6,}(?![\p{L}])/gu) ?? []) expect(translated.has(w), `${c.id}: ${w}`).toBe(false);
   });
@@ -194,7 +196,9 @@ describe("a count's noun", () => {
     expect(noun('more than 1.5 million soldiers')).toEqual(['soldiers']);
     expect(noun('«Нас 25 тысяч, и мы идем разбираться»')).toEqual(['']);
     expect(noun('four were seized')).toEqual(['were']);
-    expect(noun('the toll rose to 133 as emergency crews searched')).toEqual(['as']);
+    // A toll's figure has its noun before it (lib/text/values.ts reads "people"): none after it.
+    expect(noun('the toll rose to 133 as emergency crews searched')).toEqual(['']);
+    expect(noun('the crowd grew to 133 as emergency crews searched')).toEqual(['as']);
     // A Russian or Ukrainian adjective before the noun is no noun.
     expect(noun('загинули щонайменше 13 російських льотчиків')).toEqual(['льотчиків']);
     expect(noun('погибли не менее 10 военных летчиков')).toEqual(['летчиков']);
@@ -214,10 +218,10 @@ describe('drafted packs on the held-out pages of their stories (npm run quality 
   const { pages, elsewhere } = draftedScores();
   const sum = (list: typeof pages) => list.reduce((n, p) => n + p.score.found, 0);
   // Today's figures, rounded down (docs/drafting.md): far below the curated packs' and the goal of 0.60.
-  it('find at least 48 of the 126 held-out sentences, 14 of the unseen story, with at most two claims on its near misses', () => {
-    expect(sum(pages)).toBeGreaterThanOrEqual(48);
+  it('find at least 53 of the 126 held-out sentences, 15 of the unseen story, with at most two claims on its near misses', () => {
+    expect(sum(pages)).toBeGreaterThanOrEqual(53);
     const unseen = pages.filter((p) => p.story === 'unseen');
-    expect(sum(unseen)).toBeGreaterThanOrEqual(14);
+    expect(sum(unseen)).toBeGreaterThanOrEqual(15);
     expect(unseen.reduce((n, p) => n + p.score.falseMatches.length, 0)).toBeLessThanOrEqual(2);
   });
   it('find a claim told in other words where the sentence names all its actors, and not where it leaves one out', () => {
@@ -226,6 +230,16 @@ describe('drafted packs on the held-out pages of their stories (npm run quality 
     // The claim: "Shortly after 8pm local time Lukashenko's office said that Prigozhin had accepted an offer to halt his forces ...".
     expect(claims('Belarusian leader Alexander Lukashenko mediated the agreement that persuaded Prigozhin to stand down.')).toEqual([expect.stringContaining("Lukashenko's office said that Prigozhin")]);
     expect(claims('Belarusian leader Alexander Lukashenko mediated the agreement that persuaded the mercenary chief to stand down.')).toEqual([]);
+  });
+  it('find a short claim a sentence states nearly all of by one word of its statement, on a page of the story only', () => {
+    const engine = ScanEngine.fromPacks([draftedPack(path.join(CORPUS, 'crocus-city-hall-attack-2024-03'))]);
+    const claims = (t: string) => engine.scanText(t, { lang: 'en' }).claims.map((c) => c.text);
+    const story = 'Russian authorities said they had detained 11 people, among them the four gunmen, after the attack on Crocus City Hall.';
+    // The claim: "Sunday was a national day of mourning." Its one specific word is "mourning".
+    expect(claims(`${story}\n\nPutin designated Monday a day of national mourning for the victims.`)).toContain('Sunday was a national day of mourning.');
+    expect(claims('Putin designated Monday a day of national mourning for the victims.')).toEqual([]);
+    // Its cues ("bloody", "barbaric", of the reports it was aligned with) are no such word.
+    expect(claims(`${story}\n\nPutin condemned a bloody and barbaric act of terror.`)).not.toContain('Sunday was a national day of mourning.');
   });
   it('show nothing on ordinary text, and on other events only the unseen story itself', () => {
     for (const e of elsewhere.filter((x) => x.fixture.name.startsWith('ordinary'))) expect(e.claims).toEqual([]);

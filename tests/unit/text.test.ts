@@ -106,6 +106,19 @@ describe('values', () => {
     expect(status(s, 'on December 20')).toBe('contradicts');
   });
 
+  it('reads a toll as a count of the people it names before the figure, in three languages', () => {
+    const dead = slot({ type: 'count', text: '133 people', value: 133, unit: 'people человек людей осіб' });
+    expect(status(dead, 'The death toll rose to 133 on Sunday.')).toBe('agrees');
+    expect(status(dead, "The Investigative Committee put the death toll from the assault on the venue at 115.")).toBe('contradicts');
+    expect(status(dead, 'Число погибших возросло до 143.')).toBe('contradicts');
+    expect(status(dead, 'Кількість загиблих, за даними слідчих, сягнула 133.')).toBe('agrees');
+    // The figure's own noun wins ("the toll rose to 115 people"); a year, a percentage or another clause is no toll.
+    expect(extractValues('The toll rose to 115 people.').map((v) => [v.value, v.unit])).toEqual([[115, 'peopl']]);
+    expect(extractValues('The death toll of the 2004 siege was high.').filter((v) => v.type === 'count')).toEqual([]);
+    expect(extractValues('Road tolls rose by 5%.').filter((v) => v.type === 'count')).toEqual([]);
+    expect(extractValues('The death toll is unknown; 40 people were detained.').map((v) => [v.value, v.unit])).toEqual([[40, 'peopl wer detain']]);
+  });
+
   it('counts things with their noun: 91 drones agrees, 89 drones contradicts, 91 soldiers is another count', () => {
     const s = slot({ type: 'count', text: '91 drones', value: 91, unit: 'drone' });
     expect(status(s, 'Ukraine launched 91 long-range drones.')).toBe('agrees');
