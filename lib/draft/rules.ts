@@ -48,6 +48,9 @@ export const INTRODUCTORY = /^(under|by|in|on|at|after|before|during|despite|fol
 /** A preposition in lower case that starts a phrase cut from the middle of a sentence ("over an assault that killed 133 people"). */
 export const FRAGMENT_PREPOSITION = /^(?:over|after|for|in|on|at|during|amid|with|from|about|following|в|во|на|по|после|за|о|об|из|у|після|про|з|із|через)\s+(?=\p{L})/u;
 
+/** A conjunction that opens a concession after the fact ("..., although it provided no evidence"): another fact. */
+export const CONCESSIVE = /^(?:although|though|even though|whereas|хотя|хоть|хоча|хоч)(?!\p{L})/iu;
+
 /** An auxiliary or copula that starts a piece: the predicate of a subject an apposition parted it from ("..., Islamic State Khorasan Province (ISKP), was behind it"). */
 export const PREDICATE = /^(?:was|were|is|are|has|have|had|will|would|could|can|did|does)(?!\p{L})/u;
 

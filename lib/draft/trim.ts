@@ -8,7 +8,7 @@
 // when it names who says it. The piece the others share most is always kept.
 import type { FeatureSpace } from './features';
 import { normWord } from '../text/tokens';
-import { datelineEnd, FRAGMENT_PREPOSITION, INTRODUCTORY, OPEN_END, PREDICATE, SUBORDINATOR } from './rules';
+import { CONCESSIVE, datelineEnd, FRAGMENT_PREPOSITION, INTRODUCTORY, OPEN_END, PREDICATE, SUBORDINATOR } from './rules';
 
 export interface Trimmed {
   /** The kept text of the report (not yet tidied). */
@@ -80,7 +80,9 @@ export function trimReport(space: FeatureSpace, i: number, others: number[], pro
   const second = (p: { start: number; end: number }) => counts.some((v) => v.start >= p.start && v.start < p.end && firstOf.get(v.unit!)! < p.start);
   // The first piece holds the sentence's subject: it stays, and the text starts as the report does.
   const supported = (p: (typeof scored)[number]) => !p.paren && (p.all === 0 || p.shared >= MIN_SUPPORT * p.all);
-  const kept = scored.filter((p, k) => k === 0 || p.protectedPiece || (!second(p) && (p === best || supported(p))));
+  // A concession after the fact ("..., although it provided no evidence ...") is another fact.
+  const conceded = (p: (typeof scored)[number], k: number) => k > 0 && CONCESSIVE.test(text.slice(p.start, p.end));
+  const kept = scored.filter((p, k) => k === 0 || p.protectedPiece || (!second(p) && !conceded(p, k) && (p === best || supported(p))));
   // A sentence's introductory phrase ("Under the deal announced on Saturday night, ...") needs the clause after it.
   if (scored.length > 1 && !kept.includes(scored[1]) && INTRODUCTORY.test(text.slice(scored[0].start, scored[0].end).trim())) kept.splice(1, 0, scored[1]);
   // A clause opened by "if", "when", "хотя" needs the one after it.

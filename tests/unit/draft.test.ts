@@ -104,6 +104,8 @@ describe('pack draft, the bundled story told in English only', () => {
   it('reads a count up to its noun, and gives the denial and lie groups the corpus uses', () => {
     expect(story.claims.some((c) => Object.values(c.slots).some((x) => typeof x !== 'string' && x.type === 'count' && x.text === '91 long-range drones'))).toBe(true);
     expect(Object.keys(story.concepts)).toEqual(expect.arrayContaining(['deny', 'lie']));
+    // A concession after the fact is another fact: "..., although it provided no evidence ..." is left out of the accusation.
+    expect(story.claims.filter((c) => /^Russia accused Ukraine on Monday of trying to attack/.test(c.text)).map((c) => c.text)).toEqual(['Russia accused Ukraine on Monday of trying to attack President Vladimir Putin’s residence in northern Russia.']);
     // A translated verb is its root: "accused" meets "обвинила" and "обвинили", not only "обвиняет".
     const accused = Object.values(story.concepts).find((ws) => ws.includes('accused'))!;
     expect(['обвинила', 'обвиняет'].map((w) => accused.some((x) => x.endsWith('*') && w.startsWith(x.slice(0, -1))))).toEqual([true, true]);
