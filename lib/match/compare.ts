@@ -140,7 +140,10 @@ function numeric(slot: Slot, cands: Value[], says: (v: Value) => string): SlotOu
   if (!cands.length || slot.value == null) return { status: 'absent' };
   const agree = cands.find((v) => close(v.value!, slot.value!, !!v.approx || /^(about|around|roughly|some|nearly|almost)\b/i.test(slot.text)));
   if (agree) return { status: 'agrees', value: agree };
-  const v = cands[0];
+  // Of several, the figure nearest the claim's is the claim's told otherwise ("left at least 115
+  // people dead" for 133, not the "11 people" detained in the same sentence).
+  const off = (x: Value) => Math.abs(Math.log((Math.abs(x.value!) + 1) / (Math.abs(slot.value!) + 1)));
+  const v = cands.reduce((best, x) => (off(x) < off(best) ? x : best), cands[0]);
   return { status: 'contradicts', value: v, says: v.text, note: says(v) };
 }
 

@@ -112,6 +112,9 @@ describe('values', () => {
     expect(status(dead, "The Investigative Committee put the death toll from the assault on the venue at 115.")).toBe('contradicts');
     expect(status(dead, 'Число погибших возросло до 143.')).toBe('contradicts');
     expect(status(dead, 'Кількість загиблих, за даними слідчих, сягнула 133.')).toBe('agrees');
+    // Of two figures of people, the one nearest the claim's is its figure told otherwise, not the detained.
+    const o = compareSlot(dead, extractValues("Russia has detained 11 people over Friday's assault that left at least 115 people dead."));
+    expect([o.status, o.status === 'contradicts' ? o.note : '']).toEqual(['contradicts', 'says 115 people']);
     // The figure's own noun wins ("the toll rose to 115 people"); a year, a percentage or another clause is no toll.
     expect(extractValues('The toll rose to 115 people.').map((v) => [v.value, v.unit])).toEqual([[115, 'peopl']]);
     expect(extractValues('The death toll of the 2004 siege was high.').filter((v) => v.type === 'count')).toEqual([]);
