@@ -59,7 +59,9 @@ const ACRONYM = /^(?![IVX]+$)\p{Lu}{2,5}$/u;
 const COMPASS = /^(north|south|east|west|middle|central|upper|lower|greater)/i;
 const PLACE_NEXT = /^(region|oblast|province|district|city|town|village|river|border|krai|republic|county|area)$/;
 // Not "park" or "lane": surnames too (Ji-sung Park, Nathan Lane).
-const PLACE_LAST = /^(street|square|avenue|road|bridge|boulevard|palace|airport|station|highway|motorway)$/;
+const PLACE_LAST = /^(street|square|avenue|road|bridge|boulevard|palace|airport|station|highway|motorway|province|region|district|oblast|county)$/;
+/** A picture's credit ("(Photo: Spencer Platt / Getty Images)", "Фото: ..."): who took it is no actor of the story. */
+const CREDIT = /(?:^|[(\s])(?:photo|photograph|picture|image|credit|фото|світлина)\s*:[^()]*$/iu;
 
 function wordsOf(text: string): Word[] {
   const out: Word[] = [];
@@ -155,6 +157,7 @@ export function draftActors(corpus: DraftCorpus): { actors: DraftActor[]; leftOu
       // A word of the sentence's start that the corpus never capitalises elsewhere is not a name ("Denying Ukraine").
       if (runStart === 0 && !midCap.has(run[0].norm)) run = run.slice(1);
       if (!run.length) continue;
+      if (CREDIT.test(text.slice(Math.max(0, run[0].start - 120), run[0].start))) continue;
       const quoted = /[«„]\s*$/.test(text.slice(0, run[0].start)) || /^[\p{L}\s-]*»/u.test(text.slice(run[0].start));
       // Split at the last role noun: "FSB Director Alexander Bortnikov" is a role and a name.
       let role: string | undefined;

@@ -104,6 +104,8 @@ describe('pack draft, the bundled story told in English only', () => {
   it('reads a count up to its noun, and gives the denial and lie groups the corpus uses', () => {
     expect(story.claims.some((c) => Object.values(c.slots).some((x) => typeof x !== 'string' && x.type === 'count' && x.text === '91 long-range drones'))).toBe(true);
     expect(Object.keys(story.concepts)).toEqual(expect.arrayContaining(['deny', 'lie']));
+    // A picture's credit is no actor ("(Photo: Spencer Platt / Getty Images)"), nor is a province a person.
+    expect(story.actors.filter((a) => /Getty|Platt|Images/.test(a.name)).map((a) => a.name)).toEqual([]);
     // A concession after the fact is another fact: "..., although it provided no evidence ..." is left out of the accusation.
     expect(story.claims.filter((c) => /^Russia accused Ukraine on Monday of trying to attack/.test(c.text)).map((c) => c.text)).toEqual(['Russia accused Ukraine on Monday of trying to attack President Vladimir Putin’s residence in northern Russia.']);
     // A translated verb is its root: "accused" meets "обвинила" and "обвинили", not only "обвиняет".
@@ -277,7 +279,8 @@ describe('drafted packs on the held-out pages of their stories (npm run quality 
     expect(JSON.stringify([pack.claims.map((c) => c.cues), pack.stories[0].concepts ?? []])).not.toMatch(/meridian|ledger|northgate/i);
     // The number of a road is no count: "the M4 motorway" requires no "4 motorway".
     expect(pack.claims.flatMap((c) => c.slots).filter((x) => /motorway/.test(x.text ?? ''))).toEqual([]);
-    // "Downing Street" and "Red Square" are places, not people.
+    // "Downing Street" and "Red Square" are places, not people; so is a province ("Islamic State Khorasan Province" of the crocus story).
+    expect(parseStory(draftStory(input(path.join(CORPUS, 'crocus-city-hall-attack-2024-03'))).yaml, 'x.yaml').actors.filter((a) => /Province/.test(a.name))).toEqual([]);
     expect(pack.actors.filter((a) => /street|square/i.test(a.name))).toEqual([]);
     const other = elsewhere.find((x) => x.fixture.name === 'other-en')!.claims;
     expect(other.filter((c) => /August 2023/.test(c.text))).toEqual([]);
