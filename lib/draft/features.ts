@@ -83,7 +83,7 @@ export function analyse(corpus: DraftCorpus, matcher: ActorMatcher, year: number
     // A toll's figure (its noun written before it: "the death toll rose to 115") is read by the
     // engine, not aligned here: as a figure of the reports it moved the groups of the leads
     // (docs/drafting.md, measured).
-    const values = extractValues(s.text, { year }).filter((v) => !v.noun);
+    const values = extractValues(s.text, { year }).filter((v) => !v.toll);
     const terms: Term[] = [];
     const lower = s.text.toLowerCase();
     const byline = [{ start: 0, end: datelineEnd(s.text) }, ...outletNames.flatMap((o) => spansOf(lower, o))];

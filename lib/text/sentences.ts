@@ -200,12 +200,12 @@ function gluedHeading(text: string, start: number, end: number): number {
   const sentence = text.slice(start, end);
   const glue = /\p{Ll}{2}(?=\p{Lu}\p{Ll})/gu;
   for (let m = glue.exec(sentence); m; m = glue.exec(sentence)) {
-    const at = start + m.index + 2;
-    const words = text.slice(start, at).match(/[\p{L}\p{N}'’-]+/gu) ?? [];
+    const at = m.index + 2;
+    const words = sentence.slice(0, at).match(/[\p{L}\p{N}'’-]+/gu) ?? [];
     const long = words.map((w) => w.replace(/^['’-]+/u, '')).filter((w) => w.length >= 4);
     if (words.length < 3 || long.length < 3 || long.some((w) => !/^[\p{Lu}\p{N}]/u.test(w))) continue;
-    const after = text.slice(at, end).match(/[\p{L}'’-]+/gu)?.slice(1, 5) ?? [];
-    if (after.some((w) => /^\p{Ll}{3}/u.test(w))) return at;
+    const after = sentence.slice(at).match(/[\p{L}'’-]+/gu)?.slice(1, 5) ?? [];
+    if (after.some((w) => /^\p{Ll}{3}/u.test(w))) return start + at;
   }
   return -1;
 }

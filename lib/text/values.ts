@@ -19,8 +19,8 @@ export interface Value {
   /** Several values given together ("30, 40, 50 years"). */
   values?: number[];
   unit?: string;
-  /** A count's noun as a report would write it after the figure, where a toll names it before ("the death toll rose to 133": people). */
-  noun?: string;
+  /** A toll's figure: its people named before it ("the death toll rose to 133"). */
+  toll?: true;
   approx?: boolean;
   from?: string;
   to?: string;
@@ -214,7 +214,7 @@ export function extractValues(text: string, opts: { year?: number } = {}): Value
     const s = m.index!;
     const numEnd = s + m[1].length + (m[2] ? text.slice(s + m[1].length).indexOf(m[2]) + m[2].length : 0);
     if (overlapsAny(taken, s, numEnd)) continue;
-    if (/\d{4}/.test(m[1]) && !m[2] && Number(m[1]) >= 1900 && Number(m[1]) <= 2100) continue; // a year
+    if (!m[2] && isYear(m[1])) continue;
     const base = parseNumber(m[1]);
     if (base == null) continue;
     let raw = m[3].split(/[\s-]+/).filter(Boolean);
@@ -246,11 +246,12 @@ export function extractValues(text: string, opts: { year?: number } = {}): Value
     const at = out.findIndex((v) => v.type === 'count' && v.start === start);
     if (at >= 0) {
       const first = (out[at].unit ?? '').split(' ')[0];
-      if (first && !isStopWord(first) && !DAY_OR_MONTH.test(first)) continue;
-      out[at] = { ...out[at], end, text: n[0], unit: kind[1], noun: kind[2] };
-    } else if (!overlapsAny(taken, start, end) && !(/^\d{4}$/.test(n[0]) && Number(n[0]) >= 1900 && Number(n[0]) <= 2100)) {
+      // "133 on Sunday", "115 and was": no noun (the stop words hold the days and months).
+      if (first && !isStopWord(first)) continue;
+      out[at] = { ...out[at], end, text: n[0], unit: kind[1], toll: true };
+    } else if (!overlapsAny(taken, start, end) && !isYear(n[0])) {
       const value = parseNumber(n[0]);
-      if (value != null) add({ type: 'count', start, end, text: n[0], value, unit: kind[1], noun: kind[2], approx: approxBefore(start) });
+      if (value != null) add({ type: 'count', start, end, text: n[0], value, unit: kind[1], toll: true, approx: approxBefore(start) });
     }
   }
 
@@ -261,7 +262,7 @@ export function extractValues(text: string, opts: { year?: number } = {}): Value
 /** "death toll", "number of dead", "число погибших", "кількість загиблих": a count of people named before its figure. */
 const TOLL = /(?<!\p{L})(death toll|toll|number of (?:the )?(?:dead|deaths|victims|fatalities|injured|wounded)|(?:число|количество)\s+(?:погибших|жертв|убитых|пострадавших|раненых)|(?:кількість|число)\s+(?:загиблих|жертв|убитих|постраждалих|поранених))(?!\p{L})/giu;
 /** The people a toll counts, as a count's noun stems: people and who they are, in the toll's language. */
-const TOLL_KINDS: [RegExp, string, string][] = (
+const TOLL_KINDS: [RegExp, string][] = (
   [
     [/injured|wounded/i, 'people injured'],
     [/toll|dead|deaths|victims|fatalities/i, 'people dead'],
@@ -270,10 +271,14 @@ const TOLL_KINDS: [RegExp, string, string][] = (
     [/постраждалих|поранених/iu, 'осіб особи людей постраждалих'],
     [/загиблих|жертв|убитих/iu, 'осіб особи людей загиблих'],
   ] as const
-).map(([re, words]) => [re, words.split(' ').map(stem).join(' '), words.split(' ')[0]]);
+).map(([re, words]) => [re, words.split(' ').map(stem).join(' ')]);
 /** How far after a toll its figure may be: "put the death toll from the assault on the Krasnogorsk venue at 133". */
 const TOLL_REACH = 80;
-const DAY_OR_MONTH = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/;
+
+/** A number that is a year, 1900 to 2100, not a count ("in 2024"). */
+function isYear(number: string): boolean {
+  return /\d{4}/.test(number) && Number(number) >= 1900 && Number(number) <= 2100;
+}
 
 function round(n: number): number {
   return Math.round(n * 100) / 100;
