@@ -11,7 +11,8 @@ import { slug } from './actors';
 import { stemCommonness, termShared } from '../text/background';
 import { PLAIN } from '../text/lexicon';
 import { normWord } from '../text/tokens';
-import { datelineEnd, isAdjective, isRoleNoun, isStop, PRONOUN_AFTER, PRONOUN_BEFORE, REPORTING } from './rules';
+import { datelineEnd, isAdjective, isRoleNoun, isStop, PRONOUN_AFTER, PRONOUN_BEFORE } from './rules';
+import { REPORTING } from '../text/phrases';
 import { kinship } from './concepts';
 import { trimReport, type Trimmed } from './trim';
 

@@ -39,12 +39,6 @@ export const OPEN_END = /^(a|an|the|and|or|but|nor|of|to|in|on|at|for|from|by|wi
 /** Conjunctions that open a clause needing the next one ("if Kyiv's hand was proved, its leaders ..."). */
 export const SUBORDINATOR = /^(if|when|although|though|while|because|unless|once|если|когда|хотя|поскольку|пока|якщо|коли|хоча|оскільки|поки)(?!\p{L})/iu;
 
-/**
- * Prepositions that open a sentence's introductory phrase ("Under the deal announced on Saturday
- * night, he is to move to Belarus", "По условиям сделки, ..."): the clause after it is the sentence's.
- */
-export const INTRODUCTORY = /^(under|by|in|on|at|after|before|during|despite|following|for|with|without|within|amid|since|from|as|until|в|во|на|по|после|до|во время|несмотря на|согласно|с|со|за|при|под|из-за|у|після|під час|попри|згідно з|з|із|зі|через|під)(?!\p{L})/iu;
-
 /** A preposition in lower case that starts a phrase cut from the middle of a sentence ("over an assault that killed 133 people"). */
 export const FRAGMENT_PREPOSITION = /^(?:over|after|for|in|on|at|during|amid|with|from|about|following|в|во|на|по|после|за|о|об|из|у|після|про|з|із|через)\s+(?=\p{L})/u;
 
@@ -92,13 +86,6 @@ export function isOrgWord(word: string): boolean {
 export function isStop(norm: string): boolean {
   return STOP.has(norm) || norm.length < 2;
 }
-
-/** A reporting verb ("said", "заявил", "заявив"): its sentence attributes words to someone. */
-export const REPORTING: Record<string, RegExp> = {
-  en: /\b(said|says|told|stated|wrote|added|announced|declared|claimed|insisted|accused|called|vowed|warned|argued|asserted|maintained|alleged)\b/i,
-  ru: /(^|[^\p{L}])(заяв\p{L}*|сообщ\p{L}*|сказал\p{L}*|назвал\p{L}*|подчеркн\p{L}*|доложил\p{L}*|обвин\p{L}*|утвержд\p{L}*|написал\p{L}*|по словам)/u,
-  uk: /(^|[^\p{L}])(заяв\p{L}*|повідом\p{L}*|сказа\p{L}*|назва\p{L}*|наголоси\p{L}*|звинува\p{L}*|стверджу\p{L}*|написа\p{L}*|за словами)/u,
-};
 
 /** Denial: a verb of denying or rejecting, or a phrase of no involvement. */
 export const DENIAL: Record<string, RegExp> = {

@@ -8,7 +8,8 @@
 // when it names who says it. The piece the others share most is always kept.
 import type { FeatureSpace } from './features';
 import { normWord } from '../text/tokens';
-import { CONCESSIVE, datelineEnd, FRAGMENT_PREPOSITION, INTRODUCTORY, OPEN_END, PREDICATE, SUBORDINATOR } from './rules';
+import { INTRODUCTORY } from '../text/phrases';
+import { CONCESSIVE, datelineEnd, FRAGMENT_PREPOSITION, OPEN_END, PREDICATE, SUBORDINATOR } from './rules';
 
 export interface Trimmed {
   /** The kept text of the report (not yet tidied). */

@@ -4,52 +4,23 @@
 // installed claims, less for words common in ordinary language (../text/background.ts). A sentence
 // states a claim when it covers enough of the claim's weight, carries enough of its own evidence
 // (./evidence.ts) and the values it requires; merely sharing names or common words is not enough.
+// A long statement's clauses are scored too, weakly (./clauses.ts): a sentence may tell one fact of a lead.
 import type { Claim } from '../pack/schema';
 import { termCommonness, termShared } from '../text/background';
 import { type Lexicon, PLAIN } from '../text/lexicon';
 import type { ValueType } from '../text/values';
 import type { ActorMatcher } from './actors';
-import { compareSlot, type SlotOutcome } from './compare';
-import { type ClaimMonths, EVIDENCE, evidenceUnits, minTermShare, otherMonths, SCORING, statesNearlyAll, storyMonthsOf, storyYearsOf } from './evidence';
+import { compareSlot } from './compare';
+import { EVIDENCE, evidenceUnits, minTermShare, otherMonths, SCORING, statesNearlyAll, storyMonthsOf, storyYearsOf } from './evidence';
 import { heapPush, heapReplaceTop, highest, MATCH_LIMITS, VALUE_TYPES } from './select';
 import { textLang, type AnalysedSentence } from './sentence';
 import { termsOf } from './terms';
+import { type ClaimMatch, CLAUSES, clauseMet, clauseProfiles, type Profile, specificOf } from './clauses';
 
 export { MATCH_LIMITS } from './select';
+export type { ClaimMatch } from './clauses';
 export { EVIDENCE, SCORING, yearsOf } from './evidence';
 export { analyseSentence, sentenceLang, type AnalysedSentence } from './sentence';
-
-interface Profile {
-  claim: Claim;
-  /** Terms of the canonical statement, and cue terms beyond them. */
-  textTerms: string[];
-  /** Of those, the ones specific enough to be evidence (EVIDENCE), with the unit each is worth. */
-  specific: [string, number][];
-  cueTerms: string[];
-  /** By language: at least one must be in a sentence of that language, when given for it. */
-  anchorTerms: Map<string, string[]>;
-  actorIds: string[];
-  /** The years and months the claim's story is of, and those its words name: a sentence naming only others is of another event. */
-  years: Set<number> | null;
-  months: ClaimMonths | null;
-  /** Who says it: for an attribution (how someone said something) one must be named in the sentence. */
-  speakers: string[];
-  needsSpeaker: boolean;
-  /** Weight of the statement's terms; the most the values can add. */
-  total: number;
-  /** In another language than the statement's (./sentence.ts textLang), its concepts and half the weight of that language's cues. */
-  totalByLang: Map<string, number>;
-  slotMax: number;
-}
-
-export interface ClaimMatch {
-  claim: Claim;
-  score: number;
-  coverage: number;
-  slots: { name: string; outcome: SlotOutcome }[];
-  /** Whether the sentence carries EVIDENCE.strongUnits of the claim's own evidence. */
-  strong: boolean;
-}
 
 export class ClaimIndex {
   private profiles: Profile[] = [];
@@ -99,7 +70,7 @@ export class ClaimIndex {
     const lexicon = (this.lexicon = opts.lexicon ?? PLAIN);
     // One pass over the claims for their terms (and the postings), one for the weights: linear
     // in the claims' terms.
-    const raw: (Omit<Profile, 'total' | 'slotMax' | 'totalByLang' | 'specific' | 'years' | 'months'> & { cuesByLang: Map<string, string[]>; textSet: Set<string> })[] = [];
+    const raw: (Omit<Profile, 'total' | 'slotMax' | 'totalByLang' | 'specific' | 'years' | 'months' | 'slots' | 'index'> & { cuesByLang: Map<string, string[]>; textSet: Set<string> })[] = [];
     const post = (t: string, i: number) => {
       const list = this.postings.get(t);
       if (list) list.push(i);
@@ -167,6 +138,7 @@ export class ClaimIndex {
       }
       let slotMax = 0;
       for (const x of r.claim.slots) slotMax += this.slotWeight(x.type);
+      const slots = r.claim.slots;
       const totalByLang = new Map<string, number>();
       // The statement is weighed in its own language; in the others by its concepts and cues there.
       const own = textLang(r.claim.text);
@@ -181,7 +153,7 @@ export class ClaimIndex {
         textTerms: r.textTerms,
         years: storyYearsOf(r.claim, opts.storyYears),
         months: storyMonthsOf(r.claim, opts.storyDates),
-        specific: [...r.textTerms, ...r.cueTerms].flatMap((t): [string, number][] => (specificTerms.has(t) ? [[t, specificTerms.get(t)!]] : [])),
+        specific: specificOf([...r.textTerms, ...r.cueTerms], specificTerms),
         cueTerms: r.cueTerms,
         anchorTerms: r.anchorTerms,
         actorIds: r.actorIds,
@@ -190,13 +162,23 @@ export class ClaimIndex {
         total: total || 1,
         totalByLang,
         slotMax,
+        slots,
+        index: this.profiles.length,
       });
     }
+    // A long statement's clauses are profiles of their own (./clauses.ts), after the weights: a claim's terms are counted once.
+    for (let i = 0; i < claims.length; i++) {
+      for (const c of clauseProfiles(this.profiles[i], { actors, lexicon, langs, specificTerms, weight: (t) => this.weight(t), slotWeight: (t) => this.slotWeight(t) })) {
+        const j = this.profiles.length;
+        this.profiles.push(c);
+        for (const t of c.textTerms) this.postings.get(t)!.push(j);
+      }
+    }
     const count = this.profiles.length;
-    this.groups = groups && count ? Int32Array.from({ length: count }, (_, i) => groups[i] ?? 0) : null;
+    this.groups = groups && count ? Int32Array.from(this.profiles, (p) => groups[p.index] ?? 0) : null;
     this.slotTypeWeights = new Float64Array(count * VALUE_TYPES.length);
     this.profiles.forEach((p, i) => {
-      for (const x of p.claim.slots) {
+      for (const x of p.slots) {
         const t = VALUE_TYPES.indexOf(x.type as ValueType);
         if (t >= 0) this.slotTypeWeights[i * VALUE_TYPES.length + t] += this.slotWeight(x.type);
       }
@@ -324,6 +306,7 @@ export class ClaimIndex {
     let truncated = !!ids.truncated;
     if (ids.length > keep) ids.sort((a, b) => this.bounds[b] - this.bounds[a] || a - b);
     const out: ClaimMatch[] = [];
+    const clauses = new Set<ClaimMatch>();
     // The best `keep` scores so far, the lowest first (a min-heap).
     const best: number[] = [];
     for (const i of ids) {
@@ -333,9 +316,20 @@ export class ClaimIndex {
         truncated = true;
         break;
       }
-      const m = this.score(this.profiles[i], s);
+      const p = this.profiles[i];
+      const m = this.score(p, s);
       if (!m) continue;
-      out.push(m);
+      // A claim's clauses are profiles of their own: the claim is kept once, as the whole statement
+      // matched (its strength, all its values), else as its best clause.
+      const twin = out.findIndex((x) => x.claim === m.claim);
+      if (twin < 0) out.push(m);
+      else if (!p.clauseOf || (clauses.has(out[twin]) && m.score > out[twin].score)) out[twin] = m;
+      else continue;
+      // The bound counts whole statements only: a clause's match may yet give way to its claim's.
+      if (p.clauseOf) {
+        clauses.add(m);
+        continue;
+      }
       if (best.length < keep) heapPush(best, m.score);
       else if (m.score > best[0]) heapReplaceTop(best, m.score);
     }
@@ -356,7 +350,7 @@ export class ClaimIndex {
     // A checkable value the sentence gives counts like a rare term ("91 drones" is as telling as
     // "Novgorod"; the quoted words themselves twice that), whether it agrees or conflicts. A value
     // left out costs nothing: paraphrases often drop the figures.
-    const slots = p.claim.slots.map((slot) => ({ name: slot.name, type: slot.type, outcome: compareSlot(slot, s.values, this.lexicon) }));
+    const slots = p.slots.map((slot) => ({ name: slot.name, type: slot.type, outcome: compareSlot(slot, s.values, this.lexicon) }));
     let matched = 0;
     for (const t of p.textTerms) if (s.terms.has(t)) matched += this.weight(t);
     for (const t of p.cueTerms) if (s.terms.has(t)) matched += this.weight(t);
@@ -370,6 +364,7 @@ export class ClaimIndex {
     const total = p.totalByLang.get(s.lang) ?? p.total;
     const named = p.actorIds.filter((a) => s.actors.has(a)).length;
     if (matched < minTermShare(named, p.actorIds.length) * total) return null;
+    if (p.clauseOf && !clauseMet(p, s.terms, slots)) return null;
     // An attribution is about who said something and how: the speaker must be named, unless the
     // sentence gives the quote itself.
     if (p.needsSpeaker && !p.speakers.some((a) => s.actors.has(a)) && !slots.some((x) => x.type === 'quote' && x.outcome.status === 'agrees')) return null;
@@ -381,19 +376,21 @@ export class ClaimIndex {
     const { units, inStory } = evidenceUnits(p, s, slots, named);
     if (units < EVIDENCE.minUnits && inStory < EVIDENCE.minUnits && !statesNearlyAll(p, s, slots, coverage)) return null;
     for (const name of p.claim.requires ?? []) {
+      // A clause needs the required values it gives.
+      if (p.clauseOf && !p.slots.some((x) => x.name === name)) continue;
       const o = slots.find((x) => x.name === name);
       if (!o || o.outcome.status === 'absent') return null;
     }
     // A conflicting figure is only a contradiction when the words alone say it is the same claim.
     if (wordsMatched / total < SCORING.minCoverageToContradict && slots.some((x) => x.outcome.status === 'contradicts')) return null;
-    const score = coverage;
-    if (score < SCORING.threshold) return null;
+    const score = p.clauseOf ? coverage * CLAUSES.scoreShare : coverage;
     return {
       claim: p.claim,
       score: Math.round(score * 1000) / 1000,
       coverage,
       slots: slots.map(({ name, outcome }) => ({ name, outcome })),
-      strong: units >= EVIDENCE.strongUnits,
+      // A clause's match is weak: the rest of the lead may be another event's (./clauses.ts).
+      strong: units >= EVIDENCE.strongUnits && !p.clauseOf,
     };
   }
 }

@@ -10,7 +10,8 @@ import { sameNameWord } from '../../lib/draft/actors';
 import { decodeText, readCorpus } from '../../lib/draft/corpus';
 import { speakerOf, unitWord } from '../../lib/draft/claims';
 import { headword, meanings } from '../../lib/draft/lexicon';
-import { cyrillicSpellings, datelineEnd, INTRODUCTORY, LANGUAGE_CONCEPTS, OPEN_END, SUBORDINATOR } from '../../lib/draft/rules';
+import { cyrillicSpellings, datelineEnd, LANGUAGE_CONCEPTS, OPEN_END, SUBORDINATOR } from '../../lib/draft/rules';
+import { INTRODUCTORY } from '../../lib/text/phrases';
 import { ScanEngine } from '../../lib/scan/engine';
 import { extractValues } from '../../lib/text/values';
 import { draftedPack, draftedScores } from '../helpers/drafted';
@@ -222,8 +223,8 @@ describe('drafted packs on the held-out pages of their stories (npm run quality 
   const { pages, elsewhere } = draftedScores();
   const sum = (list: typeof pages) => list.reduce((n, p) => n + p.score.found, 0);
   // Today's figures, rounded down (docs/drafting.md): far below the curated packs' and the goal of 0.60.
-  it('find at least 53 of the 126 held-out sentences, 15 of the unseen story, with at most two claims on its near misses', () => {
-    expect(sum(pages)).toBeGreaterThanOrEqual(53);
+  it('find at least 58 of the 126 held-out sentences, 15 of the unseen story, with at most two claims on its near misses', () => {
+    expect(sum(pages)).toBeGreaterThanOrEqual(58);
     const unseen = pages.filter((p) => p.story === 'unseen');
     expect(sum(unseen)).toBeGreaterThanOrEqual(15);
     expect(unseen.reduce((n, p) => n + p.score.falseMatches.length, 0)).toBeLessThanOrEqual(2);
