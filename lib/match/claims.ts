@@ -12,7 +12,7 @@ import type { ValueType } from '../text/values';
 import type { ActorMatcher } from './actors';
 import { compareSlot } from './compare';
 import { EVIDENCE, evidenceUnits, minTermShare, otherMonths, SCORING, statesNearlyAll, storyMonthsOf, storyYearsOf } from './evidence';
-import { heapPush, heapReplaceTop, highest, MATCH_LIMITS, VALUE_TYPES } from './select';
+import { figureKey, heapPush, heapReplaceTop, highest, MATCH_LIMITS, pushTo, VALUE_TYPES } from './select';
 import { textLang, type AnalysedSentence } from './sentence';
 import { termsOf } from './terms';
 import { type ClaimMatch, CLAUSES, clauseMet, clauseProfiles, type Profile, specificOf } from './clauses';
@@ -29,6 +29,8 @@ export class ClaimIndex {
   private postings = new Map<string, number[]>();
   /** Actor -> claims that name it. */
   private actorPostings = new Map<string, number[]>();
+  /** A figure ("count:11") -> claims whose slots give it: a candidate for a sentence that shares no word but its figures ("затримання 11 осіб"). */
+  private figurePostings = new Map<string, number[]>();
   /** The weight of a term found in one claim only. */
   private maxWeight = 1;
   // What the first, cheap test of every candidate reads, by claim, in flat arrays (tens of thousands
@@ -71,11 +73,6 @@ export class ClaimIndex {
     // One pass over the claims for their terms (and the postings), one for the weights: linear
     // in the claims' terms.
     const raw: (Omit<Profile, 'total' | 'slotMax' | 'totalByLang' | 'specific' | 'years' | 'months' | 'slots' | 'index'> & { cuesByLang: Map<string, string[]>; textSet: Set<string> })[] = [];
-    const post = (t: string, i: number) => {
-      const list = this.postings.get(t);
-      if (list) list.push(i);
-      else this.postings.set(t, [i]);
-    };
     for (const claim of claims) {
       const i = raw.length;
       const textSet = termsOf(claim.text, actors, undefined, lexicon);
@@ -112,8 +109,7 @@ export class ClaimIndex {
         needsSpeaker: claim.kind === 'attribution' && speakers.length > 0,
       });
       // textTerms are distinct, and cueTerms are none of them: a term's postings hold a claim once.
-      for (const t of textTerms) post(t, i);
-      for (const t of cueTerms) post(t, i);
+      for (const t of [...textTerms, ...cueTerms]) pushTo(this.postings, t, i);
     }
     const n = Math.max(claims.length, 1);
     this.maxWeight = Math.log(1 + n);
@@ -169,9 +165,8 @@ export class ClaimIndex {
     // A long statement's clauses are profiles of their own (./clauses.ts), after the weights: a claim's terms are counted once.
     for (let i = 0; i < claims.length; i++) {
       for (const c of clauseProfiles(this.profiles[i], { actors, lexicon, langs, specificTerms, weight: (t) => this.weight(t), slotWeight: (t) => this.slotWeight(t) })) {
-        const j = this.profiles.length;
-        this.profiles.push(c);
-        for (const t of c.textTerms) this.postings.get(t)!.push(j);
+        const j = this.profiles.push(c) - 1;
+        for (const t of c.textTerms) pushTo(this.postings, t, j);
       }
     }
     const count = this.profiles.length;
@@ -191,11 +186,8 @@ export class ClaimIndex {
       this.totalsByLang.set(lang, Float64Array.from(this.profiles, (p) => p.totalByLang.get(lang) ?? p.total));
     }
     this.profiles.forEach((p, i) => {
-      for (const a of p.actorIds) {
-        const list = this.actorPostings.get(a);
-        if (list) list.push(i);
-        else this.actorPostings.set(a, [i]);
-      }
+      for (const a of p.actorIds) pushTo(this.actorPostings, a, i);
+      for (const k of p.clauseOf ? [] : p.slots.map(figureKey)) if (k) pushTo(this.figurePostings, k, i);
     });
     this.acc = new Float64Array(count);
     this.bounds = new Float64Array(count);
@@ -242,6 +234,17 @@ export class ClaimIndex {
           cand[n++] = i;
         }
         acc[i] += w;
+      }
+    }
+    if (this.figurePostings.size && s.figures) {
+      for (const v of s.values) {
+        for (const i of this.figurePostings.get(figureKey(v) ?? '') ?? []) {
+          if (seen[i] === round) continue;
+          seen[i] = round;
+          acc[i] = 0;
+          named[i] = 0;
+          cand[n++] = i;
+        }
       }
     }
     for (const a of s.actors) {

@@ -19,6 +19,21 @@ export const MATCH_LIMITS = {
 /** The kinds of value a sentence gives, as the slots that compare with them are typed. */
 export const VALUE_TYPES: readonly ValueType[] = ['count', 'percent', 'distance', 'duration', 'date', 'place', 'channel', 'quote'];
 
+/** Adds `i` to the list of `key` (once, where `i` comes in order). */
+export function pushTo(map: Map<string, number[]>, key: string, i: number): void {
+  const list = map.get(key);
+  if (!list) map.set(key, [i]);
+  else if (list[list.length - 1] !== i) list.push(i);
+}
+
+// The slots whose figure alone makes a claim a candidate for a sentence (its score still needs the evidence).
+const FIGURES = new Set(['count', 'percent', 'distance', 'duration']);
+
+/** The key a figure of a slot or a sentence is found by ("count:11"), or null. */
+export function figureKey(x: { type: string; value?: number | null }): string | null {
+  return x.value != null && FIGURES.has(x.type) ? `${x.type}:${x.value}` : null;
+}
+
 /**
  * The first `n` of `ids`, or, past `k`, the `k` with the highest `bounds` (ties: the lower index),
  * in linear time; marked `truncated` when some were left out.

@@ -12,6 +12,8 @@ export interface AnalysedSentence {
   readonly values: Value[];
   /** The sentence's language, for cues and anchors ("en", "ru", "uk"). */
   lang: string;
+  /** Whether it has a digit: a figure a claim may share with it in any language. */
+  figures: boolean;
   /** The years the sentence names ("in 2024", "2024-03-22"). */
   readonly years: number[];
   /** The months it names as its time ("in August", "on 23 August"). */
@@ -67,5 +69,6 @@ export function analyseSentence(
       return values;
     },
     lang: sentenceLang(text, opts.lang),
+    figures: /\p{Nd}/u.test(text),
   };
 }

@@ -146,6 +146,21 @@ describe("a claim's source", () => {
   });
 });
 
+describe("a claim's figures", () => {
+  // A Ukrainian page may share no word with an English claim but its figures: both required counts agree.
+  const claim: Claim = {
+    id: 'detained', story: 's', text: 'Russian authorities said they had detained 11 people, including all four gunmen.', kind: 'figure', actors: [],
+    slots: [{ name: 'people', type: 'count', text: '11 people', value: 11, unit: 'people' }, { name: 'gunmen', type: 'count', text: 'four gunmen', value: 4, unit: 'gunmen' }],
+    cues: {}, anchors: {}, requires: ['people', 'gunmen'],
+  };
+  const index = new ClaimIndex([claim], new ActorMatcher([]));
+  const match = (text: string) => index.match(analyseSentence(text, new ActorMatcher([]), { lang: 'uk' })).map((m) => [m.claim.id, m.strong]);
+  it('make it a candidate for a sentence in another language, as a weak match', () => {
+    expect(match('Росія заявила про затримання 11 осіб у справі про теракт, серед них і чотирьох імовірних стрільців.')).toEqual([['detained', false]]);
+    expect(match('Росія заявила про затримання 11 осіб у справі про теракт.')).toEqual([]);
+  });
+});
+
 const REAL = path.resolve(ROOT, '../shared/real-pages');
 describe.runIf(fs.existsSync(REAL))('the saved real pages (none is about the story)', () => {
   const pages = fs.existsSync(REAL) ? fs.readdirSync(REAL).filter((f) => f.endsWith('.html')) : [];
