@@ -8,12 +8,14 @@
 //   (./align.ts). A Cyrillic word is given as a prefix ("красногорск*") so that its other case
 //   endings meet it too. Common words are left out: their cognates ("provocation", "провокация")
 //   are every story's, and would fold other stories' sentences into this one.
-import { stemCommonness } from '../text/background';
+import { stemCommonness, termShared } from '../text/background';
+import { PLAIN } from '../text/lexicon';
 import { normWord, stem } from '../text/tokens';
+import type { DraftActor } from './actors';
 import type { DraftCorpus } from './corpus';
 import type { FeatureSpace } from './features';
 import type { DraftConcept } from './lexicon';
-import { consonantsOfSkeleton, isRoleNoun, LANGUAGE_CONCEPTS, PEOPLE, skeleton } from './rules';
+import { consonantsOfSkeleton, cyrillicSpellings, isRoleNoun, LANGUAGE_CONCEPTS, PEOPLE, skeleton } from './rules';
 
 export type { DraftConcept } from './lexicon';
 
@@ -26,6 +28,8 @@ const MIN_CONSONANTS = 4;
 const SURE_LETTERS = 7;
 const MIN_COMMON = 5;
 const MAX_WORDS = 40;
+/** A name as common as this in ordinary English is a known place, with a Cyrillic name of its own. */
+const EXONYM_COMMONNESS = 0.2;
 
 /** A word's consonants in one rough Latin spelling: "concert" and "концертном" knkrt(nm). */
 export function consonants(norm: string): string {
@@ -121,6 +125,45 @@ function cognates(space: FeatureSpace, groups: number[][], taken: (w: string) =>
     for (let k = 2; ids.has(id); k++) id = `${english[0]}-${k}`;
     ids.add(id);
     out.push({ id, words: [...english, ...kept.map((p) => `${p}*`)].slice(0, MAX_WORDS), seen: english.slice(0, 12) });
+  }
+  return out;
+}
+
+/**
+ * Names of the claims only English reports tell ("Novgorod", "Donbas": a place, no actor), as a
+ * Russian or Ukrainian page writes them: their Cyrillic spellings read back from the romanisation
+ * (./rules.ts cyrillicSpellings), less the last letter, which a case ending or the other
+ * language's adjective takes ("новгоро*": Новгородскую, Новгородська; "смоленс*": Смоленской,
+ * Смоленській). A name is a word written capitalised inside a sentence of a report (not a
+ * headline's title case) and never in lower case; not a word of the claims Russian or Ukrainian
+ * reports tell (`kept`: those reports write it their own way, "Belarus" and "Белоруссия"), nor
+ * one a group holds already (`taken`), nor an actor's.
+ */
+export function spelledNames(space: FeatureSpace, texts: string[], kept: string[], taken: (w: string) => boolean, actors: DraftActor[]): DraftConcept[] {
+  const actorWords = new Set(actors.flatMap((a) => [a.name, ...a.aliases.map((x) => x.text)]).flatMap((t) => [...t.matchAll(WORDS)].map((m) => normWord(m[0]))));
+  const inTexts = new Set(texts.flatMap((t) => [...t.matchAll(WORDS)].map((m) => normWord(m[0]))));
+  const inKept = new Set(kept.flatMap((t) => [...t.matchAll(WORDS)].map((m) => normWord(m[0]))));
+  const named = new Set<string>();
+  const lower = new Set<string>();
+  for (const info of space.infos) {
+    if (info.s.lang !== 'en') continue;
+    for (const t of info.terms) {
+      if (!/^[a-z]+$/.test(t.norm)) continue;
+      const written = info.s.text.slice(t.start, t.end);
+      if (!/^\p{Lu}/u.test(written)) lower.add(t.norm);
+      else if (!info.s.headline && /\p{L}/u.test(info.s.text.slice(0, t.start))) named.add(t.norm);
+    }
+  }
+  const out: DraftConcept[] = [];
+  for (const en of [...named].sort()) {
+    if (lower.has(en) || en.length < MIN_LETTERS || !inTexts.has(en) || inKept.has(en) || taken(en)) continue;
+    if (isRoleNoun(en) || (PEOPLE.test(en) && !/ic$/.test(en)) || actorWords.has(en)) continue;
+    // A name ordinary English writes ("Florida", "Moscow", "Europe"), or the setting of every
+    // story's news, has a Cyrillic name of its own (Москва, Европа), which no romanisation gives.
+    const st = stem(en);
+    if (stemCommonness(st) > EXONYM_COMMONNESS || termShared(st, PLAIN)) continue;
+    const prefixes = [...new Set(cyrillicSpellings(en).map((w) => w.toLowerCase().slice(0, -1)))].filter((p) => p.length >= MIN_COMMON && !taken(p));
+    if (prefixes.length) out.push({ id: en, words: [en, ...prefixes.sort().map((p) => `${p}*`)], seen: [en] });
   }
   return out;
 }

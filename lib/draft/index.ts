@@ -9,7 +9,7 @@ import { LIMITS } from '../pack/schema';
 import { draftActors, slug, type DraftActor } from './actors';
 import { align } from './align';
 import { draftClaims, type DraftClaim } from './claims';
-import { draftConcepts, swaps, type DraftConcept } from './concepts';
+import { draftConcepts, spelledNames, swaps, type DraftConcept } from './concepts';
 import { readCorpus, type DraftCorpus, type DraftInput } from './corpus';
 import { analyse } from './features';
 import { translatedConcepts } from './lexicon';
@@ -48,6 +48,10 @@ export function draftStory(input: DraftInput): DraftResult {
   const translated = translatedConcepts(claims.filter((c) => !told(c)).flatMap(english), claims.filter(told).flatMap(english), concepts, inGroup, LIMITS.concepts - concepts.length);
   for (const c of translated.extended) concepts[concepts.findIndex((x) => x.id === c.id)] = c;
   concepts.push(...translated.added);
+  for (const c of spelledNames(space, claims.filter((c) => !told(c)).flatMap(english), claims.filter(told).flatMap(english), inGroup, actors)) {
+    if (concepts.length >= LIMITS.concepts || concepts.some((x) => x.id === c.id)) continue;
+    concepts.push(c);
+  }
   const positions = draftPositions(space, claims);
   const warnings: string[] = [];
   if (corpus.outlets.length < 2) warnings.push(`only one outlet (${corpus.outlets[0]}): nothing is corroborated; every claim drafted is single-source`);

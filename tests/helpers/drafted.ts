@@ -11,7 +11,7 @@ import { compileCorpus } from '../../lib/compile/compiler';
 import { draftStory } from '../../lib/draft/index';
 import type { Pack } from '../../lib/pack/schema';
 import { ScanEngine } from '../../lib/scan/engine';
-import { ROOT } from './corpus';
+import { bundledPacks, ROOT } from './corpus';
 import { fixtureScores, loadFixtures, type Fixture, type FixtureScore } from './fixtures';
 
 /** The corpus drafted and built, as `pack build` does for a folder without a story file. */
@@ -24,8 +24,45 @@ export function draftedPack(dir: string): Pack {
   return compileCorpus({ manifestText: manifest.toString('utf8'), manifestFile, storyText: yaml, storyFile, readArticle: (f) => read(f)?.toString('utf8') ?? null }).pack;
 }
 
+/**
+ * Whether a drafted claim is the curated claim a sentence is labelled with: some report of it, in
+ * its own story's articles, overlaps a report of the curated claim. What a reader would call the
+ * right claim, where "found" counts any claim of the pack in the sentence's paragraph.
+ */
+export function sameClaim(drafted: Pack, curated: Pack): (claim: string, label: string) => boolean {
+  const spans = (p: Pack, id: string) => p.reports.filter((r) => r.claim === id);
+  return (claim, label) => {
+    const ours = spans(curated, label);
+    return spans(drafted, claim).some((d) => ours.some((c) => c.article === d.article && c.start < d.end && d.start < c.end));
+  };
+}
+
+/**
+ * The same for a story with no curated pack: where its corpus reports each fact, as excerpts of
+ * its articles (`facts.json`: "000: words the article writes"). An excerpt not in its article is
+ * an error of the fixture, said as such.
+ */
+export function factClaim(drafted: Pack, factsFile: string): (claim: string, label: string) => boolean {
+  const { facts } = JSON.parse(fs.readFileSync(factsFile, 'utf8')) as { facts: Record<string, string[]> };
+  const spans = new Map<string, { article: string; start: number; end: number }[]>();
+  for (const [fact, excerpts] of Object.entries(facts)) {
+    spans.set(
+      fact,
+      excerpts.map((x) => {
+        const [, prefix, words] = /^(\d+): (.*)$/s.exec(x) ?? [];
+        const article = drafted.articles.find((a) => a.file?.startsWith(prefix ?? '\u0000'));
+        const start = article?.text.indexOf(words) ?? -1;
+        if (!article || start < 0) throw new Error(`${factsFile}: ${fact}: "${x}" is not in its article`);
+        return { article: article.id, start, end: start + words.length };
+      }),
+    );
+  }
+  return (claim, label) => drafted.reports.some((d) => d.claim === claim && (spans.get(label) ?? []).some((c) => c.article === d.article && c.start < d.end && d.start < c.end));
+}
+
 export interface DraftedScores {
-  pages: { story: string; fixture: Fixture; score: FixtureScore; claims: number }[];
+  /** `right`: the labelled sentences matched to the right claim, where the story has a curated pack to tell it (sameClaim). */
+  pages: { story: string; fixture: Fixture; score: FixtureScore; right: FixtureScore | null; claims: number }[];
   /** Other events and ordinary text, every drafted pack installed: the claims shown there. */
   elsewhere: { fixture: Fixture; claims: { pack: string; id: string; text: string }[] }[];
   /** Every drafted pack installed. */
@@ -40,9 +77,13 @@ export function draftedScores(): DraftedScores {
     { story: 'unseen', corpus: path.join(ROOT, 'tests/fixtures/unseen/corpus'), pages: loadFixtures(path.join(ROOT, 'tests/fixtures/unseen/pages')).map((f) => ({ ...f, name: `unseen-${f.name}` })) },
   ];
   const packs = stories.map((s) => draftedPack(s.corpus));
+  const curated = bundledPacks();
   const pages = stories.flatMap((s, i) => {
     const engine = ScanEngine.fromPacks([packs[i]]);
-    return s.pages.map((fixture) => ({ story: s.story, fixture, score: fixtureScores(engine, fixture, () => true), claims: packs[i].claims.length }));
+    const story = curated.find((p) => p.stories.some((x) => path.basename(s.corpus) === x.id));
+    const facts = path.join(s.corpus, '..', 'facts.json');
+    const right = story ? sameClaim(packs[i], story) : fs.existsSync(facts) ? factClaim(packs[i], facts) : null;
+    return s.pages.map((fixture) => ({ story: s.story, fixture, score: fixtureScores(engine, fixture, () => true), right: right && fixtureScores(engine, fixture, right), claims: packs[i].claims.length }));
   });
   const all = ScanEngine.fromPacks(packs);
   const elsewhere = blind

@@ -223,10 +223,15 @@ describe('drafted packs on the held-out pages of their stories (npm run quality 
   const { pages, elsewhere } = draftedScores();
   const sum = (list: typeof pages) => list.reduce((n, p) => n + p.score.found, 0);
   // Today's figures, rounded down (docs/drafting.md): far below the curated packs' and the goal of 0.60.
-  it('find at least 58 of the 126 held-out sentences, 15 of the unseen story, with at most two claims on its near misses', () => {
+  it('find at least 58 of the 126 held-out sentences (52 as the right claim), 15 of the unseen story (12 right), with at most two claims on its near misses', () => {
     expect(sum(pages)).toBeGreaterThanOrEqual(58);
+    const right = (list: typeof pages) => list.reduce((n, p) => n + (p.right?.found ?? 0), 0);
+    // Every page's facts are known: the curated packs' reports, and tests/fixtures/unseen/facts.json.
+    expect(pages.every((p) => p.right)).toBe(true);
+    expect(right(pages)).toBeGreaterThanOrEqual(52);
     const unseen = pages.filter((p) => p.story === 'unseen');
     expect(sum(unseen)).toBeGreaterThanOrEqual(15);
+    expect(right(unseen)).toBeGreaterThanOrEqual(12);
     expect(unseen.reduce((n, p) => n + p.score.falseMatches.length, 0)).toBeLessThanOrEqual(2);
   });
   it('find a claim told in other words where the sentence names all its actors, and not where it leaves one out', () => {
@@ -235,6 +240,18 @@ describe('drafted packs on the held-out pages of their stories (npm run quality 
     // The claim: "Shortly after 8pm local time Lukashenko's office said that Prigozhin had accepted an offer to halt his forces ...".
     expect(claims('Belarusian leader Alexander Lukashenko mediated the agreement that persuaded Prigozhin to stand down.')).toEqual([expect.stringContaining("Lukashenko's office said that Prigozhin")]);
     expect(claims('Belarusian leader Alexander Lukashenko mediated the agreement that persuaded the mercenary chief to stand down.')).toEqual([]);
+  });
+  it('meet a Russian or Ukrainian page through the Cyrillic spellings of the places only English reports name, not of the names that have their own', () => {
+    // The drone story's corpus is English only: "Moscow also claims the Donbas, the Donetsk and Luhansk regions, as well as the Zaporizhzhia and Kherson regions."
+    const pack = draftedPack(path.join(CORPUS, 'putin-residence-claim-2025-12'));
+    const engine = ScanEngine.fromPacks([pack]);
+    const claims = (t: string, lang: string) => engine.scanText(t, { lang }).claims.map((c) => c.text);
+    expect(claims('Москва вимагає визнати своїми Луганську, Херсонську та Донецьку області, хоча світ визнає їх українськими.', 'uk')).toEqual([expect.stringContaining('Moscow also claims the Donbas')]);
+    expect(claims('Москва претендует на Луганскую, Донецкую, Запорожскую и Херсонскую области.', 'ru')).toEqual([expect.stringContaining('Moscow also claims the Donbas')]);
+    const concepts = pack.stories[0].concepts ?? [];
+    expect(concepts.find((c) => c.id === 'novgorod')?.words).toContain('новгоро*');
+    // "Moscow" is Москва, "Russia" Россия: no romanisation gives them.
+    expect(concepts.filter((c) => ['moscow', 'russia', 'ukraine', 'florida'].includes(c.id))).toEqual([]);
   });
   it('find a short claim a sentence states nearly all of by one word of its statement, on a page of the story only', () => {
     const engine = ScanEngine.fromPacks([draftedPack(path.join(CORPUS, 'crocus-city-hall-attack-2024-03'))]);
