@@ -1,5 +1,11 @@
+import fs from 'node:fs';
 import { defineConfig } from 'vitest/config';
+import { prepare } from 'wxt';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
+
+// tsconfig.json extends WXT's generated .wxt/tsconfig.json, which the TS transform reads: a fresh
+// clone has none until `wxt prepare` (npm test runs it first; `npx vitest run <file>` did not).
+if (!fs.existsSync('.wxt/tsconfig.json')) await prepare({});
 
 export default defineConfig({
   test: {

@@ -11,7 +11,7 @@ import { type Lexicon, PLAIN } from '../text/lexicon';
 import type { ValueType } from '../text/values';
 import type { ActorMatcher } from './actors';
 import { compareSlot } from './compare';
-import { EVIDENCE, evidenceUnits, minTermShare, otherMonths, SCORING, statesNearlyAll, storyMonthsOf, storyYearsOf } from './evidence';
+import { EVIDENCE, evidenceUnits, minTermShare, otherMonths, SCORING, statesNearlyAll, storyMonthsOf, storyYearsOf, twoPieces } from './evidence';
 import { figureKey, heapPush, heapReplaceTop, highest, MATCH_LIMITS, pushTo, VALUE_TYPES } from './select';
 import { textLang, type AnalysedSentence } from './sentence';
 import { termsOf } from './terms';
@@ -70,8 +70,7 @@ export class ClaimIndex {
     } = {},
   ) {
     const lexicon = (this.lexicon = opts.lexicon ?? PLAIN);
-    // One pass over the claims for their terms (and the postings), one for the weights: linear
-    // in the claims' terms.
+    // One pass over the claims for their terms (and the postings), one for the weights: linear in the claims' terms.
     const raw: (Omit<Profile, 'total' | 'slotMax' | 'totalByLang' | 'specific' | 'years' | 'months' | 'slots' | 'index'> & { cuesByLang: Map<string, string[]>; textSet: Set<string> })[] = [];
     for (const claim of claims) {
       const i = raw.length;
@@ -354,22 +353,23 @@ export class ClaimIndex {
     // "Novgorod"; the quoted words themselves twice that), whether it agrees or conflicts. A value
     // left out costs nothing: paraphrases often drop the figures.
     const slots = p.slots.map((slot) => ({ name: slot.name, type: slot.type, outcome: compareSlot(slot, s.values, this.lexicon) }));
-    let matched = 0;
-    for (const t of p.textTerms) if (s.terms.has(t)) matched += this.weight(t);
-    for (const t of p.cueTerms) if (s.terms.has(t)) matched += this.weight(t);
+    let [matched, hits] = [0, 0];
+    for (const t of p.textTerms) if (s.terms.has(t)) (matched += this.weight(t)), hits++;
+    for (const t of p.cueTerms) if (s.terms.has(t)) (matched += this.weight(t)), hits++;
     const wordsMatched = matched;
+    if (p.totalByLang.has(s.lang) && !twoPieces(p, s, hits, slots)) return null;
     for (const x of slots) {
       // Other words of the speaker's are no evidence of this quote; a conflicting figure is.
       if (x.type === 'quote' ? x.outcome.status === 'agrees' : x.outcome.status !== 'absent') matched += this.slotWeight(x.type);
     }
     // The claim's actors are part of what it says: each counts like a rare term of the statement.
-    // Names alone never make a match: the words must cover a share of the statement too.
+    // Names alone never make a match: the words must cover a share of the statement too, and in
+    // another language than the statement's give two pieces of it (./evidence.ts twoPieces).
     const total = p.totalByLang.get(s.lang) ?? p.total;
     const named = p.actorIds.filter((a) => s.actors.has(a)).length;
     if (matched < minTermShare(named, p.actorIds.length) * total) return null;
     if (p.clauseOf && !clauseMet(p, s.terms, slots)) return null;
-    // An attribution is about who said something and how: the speaker must be named, unless the
-    // sentence gives the quote itself.
+    // An attribution is about who said something and how: the speaker must be named, unless the sentence gives the quote.
     if (p.needsSpeaker && !p.speakers.some((a) => s.actors.has(a)) && !slots.some((x) => x.type === 'quote' && x.outcome.status === 'agrees')) return null;
     // A source the sentence leaves out ("officials said" for "the governor said") costs nothing.
     const sourcesLeftOut = p.claim.actors.filter((x) => x.role === 'source' && !s.actors.has(x.actor)).length;
@@ -384,8 +384,8 @@ export class ClaimIndex {
       const o = slots.find((x) => x.name === name);
       if (!o || o.outcome.status === 'absent') return null;
     }
-    // A conflicting figure is only a contradiction when the words alone say it is the same claim.
-    if (wordsMatched / total < SCORING.minCoverageToContradict && slots.some((x) => x.outcome.status === 'contradicts')) return null;
+    // A conflicting figure is only a contradiction when the words and names alone say it is the same claim.
+    if ((wordsMatched + named * this.maxWeight) / (total + p.actorIds.length * this.maxWeight) < SCORING.minCoverageToContradict && slots.some((x) => x.outcome.status === 'contradicts')) return null;
     const score = p.clauseOf ? coverage * CLAUSES.scoreShare : coverage;
     return {
       claim: p.claim,

@@ -14,7 +14,7 @@ export const SCORING = {
   minTermCoverage: 0.4,
   /** ... or this share, where the sentence names every actor of a claim that has two or more ("Lukashenko mediated the agreement that persuaded Prigozhin to stand down"). */
   minTermCoverageAllNamed: 0.2,
-  /** A sentence whose value conflicts with the claim must cover at least this share of its words (statement and cues). */
+  /** A sentence whose value conflicts with the claim must cover at least this share of its words (statement and cues) and actors, by its words and the actors it names. */
   minCoverageToContradict: 0.35,
 } as const;
 
@@ -47,6 +47,8 @@ export const EVIDENCE = {
   commonWeight: 0.2,
   /** A sentence covering this share of a claim, weighed by its statement (statesNearlyAll), needs one unit of evidence only. */
   nearlyAll: 0.9,
+  /** What a sentence in another language than the claim's statement gives of it at least (twoPieces). */
+  minPiecesAcross: 2,
 } as const;
 
 /**
@@ -64,6 +66,22 @@ export function statesNearlyAll(
   if (coverage < EVIDENCE.nearlyAll || p.totalByLang.has(s.lang)) return false;
   if (slots.some((x) => x.type !== 'speaker' && x.type !== 'quote' && x.outcome.status === 'agrees')) return true;
   return p.specific.some(([t, unit]) => unit === 1 && s.terms.has(t) && p.textTerms.includes(t));
+}
+
+/**
+ * Whether a sentence in another language than a claim's statement gives two pieces of it: its
+ * words (statement or cues) and agreeing values, and, as one, two of its actors or its speaker
+ * named. There the claim weighs only its concepts and one report's words, and a name with one such
+ * word ("Пригожин ... російського") is any sentence of the story, not this claim's.
+ */
+export function twoPieces(
+  p: { actorIds: readonly string[]; speakers: readonly string[] },
+  s: { actors: Set<string> },
+  words: number,
+  slots: { outcome: SlotOutcome }[],
+): boolean {
+  const named = p.actorIds.filter((a) => s.actors.has(a)).length >= 2 || p.speakers.some((a) => s.actors.has(a));
+  return words + slots.filter((x) => x.outcome.status === 'agrees').length + (named ? 1 : 0) >= EVIDENCE.minPiecesAcross;
 }
 
 // A year as the time of what a sentence tells: "in 2024", "during 2022", "в 2024 году", "у 2024 році",

@@ -223,14 +223,14 @@ describe('drafted packs on the held-out pages of their stories (npm run quality 
   const { pages, elsewhere } = draftedScores();
   const sum = (list: typeof pages) => list.reduce((n, p) => n + p.score.found, 0);
   // Today's figures, rounded down (docs/drafting.md): far below the curated packs' and the goal of 0.60.
-  it('find at least 58 of the 126 held-out sentences (52 as the right claim), 15 of the unseen story (12 right), with at most two claims on its near misses', () => {
+  it('find at least 58 of the 126 held-out sentences (53 as the right claim), 13 of the unseen story (12 right), with at most two claims on its near misses', () => {
     expect(sum(pages)).toBeGreaterThanOrEqual(58);
     const right = (list: typeof pages) => list.reduce((n, p) => n + (p.right?.found ?? 0), 0);
     // Every page's facts are known: the curated packs' reports, and tests/fixtures/unseen/facts.json.
     expect(pages.every((p) => p.right)).toBe(true);
-    expect(right(pages)).toBeGreaterThanOrEqual(52);
+    expect(right(pages)).toBeGreaterThanOrEqual(53);
     const unseen = pages.filter((p) => p.story === 'unseen');
-    expect(sum(unseen)).toBeGreaterThanOrEqual(15);
+    expect(sum(unseen)).toBeGreaterThanOrEqual(13);
     expect(right(unseen)).toBeGreaterThanOrEqual(12);
     expect(unseen.reduce((n, p) => n + p.score.falseMatches.length, 0)).toBeLessThanOrEqual(2);
   });
@@ -240,6 +240,24 @@ describe('drafted packs on the held-out pages of their stories (npm run quality 
     // The claim: "Shortly after 8pm local time Lukashenko's office said that Prigozhin had accepted an offer to halt his forces ...".
     expect(claims('Belarusian leader Alexander Lukashenko mediated the agreement that persuaded Prigozhin to stand down.')).toEqual([expect.stringContaining("Lukashenko's office said that Prigozhin")]);
     expect(claims('Belarusian leader Alexander Lukashenko mediated the agreement that persuaded the mercenary chief to stand down.')).toEqual([]);
+  });
+  it('in another language than a claim\'s statement, take a name and one word of its cues for no claim of it', () => {
+    const engine = ScanEngine.fromPacks([draftedPack(path.resolve(__dirname, '../fixtures/unseen/corpus'))]);
+    // A page of the story: its strong match lets weak ones show.
+    const story = 'У Кремлі пообіцяли, що кримінальну справу проти Пригожина закриють.';
+    const claims = (t: string) => engine.scanText(`${story}\n\n${t}`, { lang: 'uk' }).claims.filter((c) => c.matches.some((m) => m.start > story.length)).map((c) => c.text);
+    // The claim "Prigozhin confirmed in an audio message that he was ordering his columns back ...", whose
+    // Ukrainian cues are one report's words ("столиці, той, момент, російської, колони").
+    for (const t of ['Пригожин вимагав відставки російського міністра оборони.', 'Пригожин звинуватив російського генерала у брехні.', 'Пригожин назвав російського міністра оборони зрадником.']) expect(claims(t), t).toEqual([]);
+    // A figure beside the name and a word is two pieces: the 25,000 fighters.
+    expect(claims('Пригожин похвалився, що за ним стоять 25 тисяч бійців.')).toEqual([expect.stringContaining('25,000 of his fighters')]);
+  });
+  it('set a figure against a claim whose actors the sentence names, not against their other doings', () => {
+    const engine = ScanEngine.fromPacks([draftedPack(path.join(CORPUS, 'putin-residence-claim-2025-12'))]);
+    const scan = (t: string) => engine.scanText(t, { lang: 'en' }).claims.map((c) => [c.text.slice(0, 40), c.verdict]);
+    // The claim: "Colonel-General Mikhail Teplinsky, commander of Russia's Dnieper military grouping, told Putin that Russian forces were 15 km from its biggest city".
+    expect(scan('Teplinsky told Putin that his troops were 25 km from Zaporizhzhia.')).toEqual([['Colonel-General Mikhail Teplinsky, comma', 'contradicted']]);
+    expect(scan('Putin and Teplinsky flew 300 km to inspect a training ground near Moscow.')).toEqual([]);
   });
   it('meet a Russian or Ukrainian page through the Cyrillic spellings of the places only English reports name, not of the names that have their own', () => {
     // The drone story's corpus is English only: "Moscow also claims the Donbas, the Donetsk and Luhansk regions, as well as the Zaporizhzhia and Kherson regions."
