@@ -38,6 +38,9 @@ export function consonants(norm: string): string {
 
 const letters = (norm: string) => skeleton(norm).replace(/z/g, 's');
 
+/** A role ("Director") or a people's adjective ("American"): names of nothing in particular. */
+const namesNothing = (w: string) => isRoleNoun(w) || (PEOPLE.test(w) && !/ic$/.test(w));
+
 export function draftConcepts(corpus: DraftCorpus, space: FeatureSpace, groups: number[][]): DraftConcept[] {
   const vocabulary = new Set<string>();
   for (const s of corpus.sentences) for (const m of s.text.matchAll(WORDS)) vocabulary.add(normWord(m[0]));
@@ -70,8 +73,8 @@ function cognates(space: FeatureSpace, groups: number[][], taken: (w: string) =>
   // Names only (places, venues, bands the corpus always capitalises): a common word's cognate
   // ("provocation", "президент") is in every story's reporting, and would fold it into this one.
   for (const w of common) latin.delete(w);
-  // Nor a role ("Director") or a people's adjective ("American"): names of nothing in particular.
-  for (const w of [...latin.keys()]) if (isRoleNoun(w) || (PEOPLE.test(w) && !/ic$/.test(w))) latin.delete(w);
+  // Nor a role or a people's adjective.
+  for (const w of [...latin.keys()]) if (namesNothing(w)) latin.delete(w);
   // Which words are written in reports aligned with each other.
   const together = new Set<string>();
   for (const g of groups) {
@@ -157,7 +160,7 @@ export function spelledNames(space: FeatureSpace, texts: string[], kept: string[
   const out: DraftConcept[] = [];
   for (const en of [...named].sort()) {
     if (lower.has(en) || en.length < MIN_LETTERS || !inTexts.has(en) || inKept.has(en) || taken(en)) continue;
-    if (isRoleNoun(en) || (PEOPLE.test(en) && !/ic$/.test(en)) || actorWords.has(en)) continue;
+    if (namesNothing(en) || actorWords.has(en)) continue;
     // A name ordinary English writes ("Florida", "Moscow", "Europe"), or the setting of every
     // story's news, has a Cyrillic name of its own (Москва, Европа), which no romanisation gives.
     const st = stem(en);
