@@ -143,9 +143,9 @@ function cognates(space: FeatureSpace, groups: number[][], taken: (w: string) =>
  * one a group holds already (`taken`), nor an actor's.
  */
 export function spelledNames(space: FeatureSpace, texts: string[], kept: string[], taken: (w: string) => boolean, actors: DraftActor[]): DraftConcept[] {
-  const actorWords = new Set(actors.flatMap((a) => [a.name, ...a.aliases.map((x) => x.text)]).flatMap((t) => [...t.matchAll(WORDS)].map((m) => normWord(m[0]))));
-  const inTexts = new Set(texts.flatMap((t) => [...t.matchAll(WORDS)].map((m) => normWord(m[0]))));
-  const inKept = new Set(kept.flatMap((t) => [...t.matchAll(WORDS)].map((m) => normWord(m[0]))));
+  const wordsOf = (list: string[]) => new Set(list.flatMap((t) => [...t.matchAll(WORDS)].map((m) => normWord(m[0]))));
+  const actorWords = wordsOf(actors.flatMap((a) => [a.name, ...a.aliases.map((x) => x.text)]));
+  const [inTexts, inKept] = [wordsOf(texts), wordsOf(kept)];
   const named = new Set<string>();
   const lower = new Set<string>();
   for (const info of space.infos) {

@@ -45,10 +45,11 @@ export function draftStory(input: DraftInput): DraftResult {
   // their words, and its own words are left as they are.
   const english = (c: DraftClaim) => [c.text, ...(c.cues.en ?? [])];
   const told = (c: DraftClaim) => c.langs.some((l) => l !== 'en');
-  const translated = translatedConcepts(claims.filter((c) => !told(c)).flatMap(english), claims.filter(told).flatMap(english), concepts, inGroup, LIMITS.concepts - concepts.length);
+  const [onlyEnglish, toldElsewhere] = [claims.filter((c) => !told(c)).flatMap(english), claims.filter(told).flatMap(english)];
+  const translated = translatedConcepts(onlyEnglish, toldElsewhere, concepts, inGroup, LIMITS.concepts - concepts.length);
   for (const c of translated.extended) concepts[concepts.findIndex((x) => x.id === c.id)] = c;
   concepts.push(...translated.added);
-  for (const c of spelledNames(space, claims.filter((c) => !told(c)).flatMap(english), claims.filter(told).flatMap(english), inGroup, actors)) {
+  for (const c of spelledNames(space, onlyEnglish, toldElsewhere, inGroup, actors)) {
     if (concepts.length >= LIMITS.concepts || concepts.some((x) => x.id === c.id)) continue;
     concepts.push(c);
   }

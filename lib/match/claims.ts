@@ -357,7 +357,8 @@ export class ClaimIndex {
     for (const t of p.textTerms) if (s.terms.has(t)) (matched += this.weight(t)), hits++;
     for (const t of p.cueTerms) if (s.terms.has(t)) (matched += this.weight(t)), hits++;
     const wordsMatched = matched;
-    if (p.totalByLang.has(s.lang) && !twoPieces(p, s, hits, slots)) return null;
+    const named = p.actorIds.filter((a) => s.actors.has(a)).length;
+    if (p.totalByLang.has(s.lang) && !twoPieces(p, s, named, hits, slots)) return null;
     for (const x of slots) {
       // Other words of the speaker's are no evidence of this quote; a conflicting figure is.
       if (x.type === 'quote' ? x.outcome.status === 'agrees' : x.outcome.status !== 'absent') matched += this.slotWeight(x.type);
@@ -366,7 +367,6 @@ export class ClaimIndex {
     // Names alone never make a match: the words must cover a share of the statement too, and in
     // another language than the statement's give two pieces of it (./evidence.ts twoPieces).
     const total = p.totalByLang.get(s.lang) ?? p.total;
-    const named = p.actorIds.filter((a) => s.actors.has(a)).length;
     if (matched < minTermShare(named, p.actorIds.length) * total) return null;
     if (p.clauseOf && !clauseMet(p, s.terms, slots)) return null;
     // An attribution is about who said something and how: the speaker must be named, unless the sentence gives the quote.

@@ -70,18 +70,19 @@ export function statesNearlyAll(
 
 /**
  * Whether a sentence in another language than a claim's statement gives two pieces of it: its
- * words (statement or cues) and agreeing values, and, as one, two of its actors or its speaker
- * named. There the claim weighs only its concepts and one report's words, and a name with one such
+ * words (statement or cues) and agreeing values, and, as one, two of its actors (`named`: how many
+ * it names) or its speaker named. There the claim weighs only its concepts and one report's words, and a name with one such
  * word ("Пригожин ... російського") is any sentence of the story, not this claim's.
  */
 export function twoPieces(
-  p: { actorIds: readonly string[]; speakers: readonly string[] },
+  p: { speakers: readonly string[] },
   s: { actors: Set<string> },
+  named: number,
   words: number,
   slots: { outcome: SlotOutcome }[],
 ): boolean {
-  const named = p.actorIds.filter((a) => s.actors.has(a)).length >= 2 || p.speakers.some((a) => s.actors.has(a));
-  return words + slots.filter((x) => x.outcome.status === 'agrees').length + (named ? 1 : 0) >= EVIDENCE.minPiecesAcross;
+  const names = named >= 2 || p.speakers.some((a) => s.actors.has(a));
+  return words + slots.filter((x) => x.outcome.status === 'agrees').length + (names ? 1 : 0) >= EVIDENCE.minPiecesAcross;
 }
 
 // A year as the time of what a sentence tells: "in 2024", "during 2022", "в 2024 году", "у 2024 році",

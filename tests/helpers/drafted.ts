@@ -24,17 +24,24 @@ export function draftedPack(dir: string): Pack {
   return compileCorpus({ manifestText: manifest.toString('utf8'), manifestFile, storyText: yaml, storyFile, readArticle: (f) => read(f)?.toString('utf8') ?? null }).pack;
 }
 
+/** Where an article tells something: its span. */
+type Span = { article: string; start: number; end: number };
+
+/** Whether some report of the drafted claim overlaps one of the spans that tell the labelled fact. */
+function reportedAt(drafted: Pack, spansOf: (label: string) => readonly Span[]): (claim: string, label: string) => boolean {
+  return (claim, label) => {
+    const spans = spansOf(label);
+    return drafted.reports.some((d) => d.claim === claim && spans.some((c) => c.article === d.article && c.start < d.end && d.start < c.end));
+  };
+}
+
 /**
  * Whether a drafted claim is the curated claim a sentence is labelled with: some report of it, in
  * its own story's articles, overlaps a report of the curated claim. What a reader would call the
  * right claim, where "found" counts any claim of the pack in the sentence's paragraph.
  */
 export function sameClaim(drafted: Pack, curated: Pack): (claim: string, label: string) => boolean {
-  const spans = (p: Pack, id: string) => p.reports.filter((r) => r.claim === id);
-  return (claim, label) => {
-    const ours = spans(curated, label);
-    return spans(drafted, claim).some((d) => ours.some((c) => c.article === d.article && c.start < d.end && d.start < c.end));
-  };
+  return reportedAt(drafted, (label) => curated.reports.filter((r) => r.claim === label));
 }
 
 /**
@@ -44,7 +51,7 @@ export function sameClaim(drafted: Pack, curated: Pack): (claim: string, label: 
  */
 export function factClaim(drafted: Pack, factsFile: string): (claim: string, label: string) => boolean {
   const { facts } = JSON.parse(fs.readFileSync(factsFile, 'utf8')) as { facts: Record<string, string[]> };
-  const spans = new Map<string, { article: string; start: number; end: number }[]>();
+  const spans = new Map<string, Span[]>();
   for (const [fact, excerpts] of Object.entries(facts)) {
     spans.set(
       fact,
@@ -57,11 +64,11 @@ export function factClaim(drafted: Pack, factsFile: string): (claim: string, lab
       }),
     );
   }
-  return (claim, label) => drafted.reports.some((d) => d.claim === claim && (spans.get(label) ?? []).some((c) => c.article === d.article && c.start < d.end && d.start < c.end));
+  return reportedAt(drafted, (label) => spans.get(label) ?? []);
 }
 
 export interface DraftedScores {
-  /** `right`: the labelled sentences matched to the right claim, where the story has a curated pack to tell it (sameClaim). */
+  /** `right`: the labelled sentences matched to the right claim, where the story's facts are known (sameClaim, factClaim). */
   pages: { story: string; fixture: Fixture; score: FixtureScore; right: FixtureScore | null; claims: number }[];
   /** Other events and ordinary text, every drafted pack installed: the claims shown there. */
   elsewhere: { fixture: Fixture; claims: { pack: string; id: string; text: string }[] }[];
