@@ -46,7 +46,9 @@ export function draftStory(input: DraftInput): DraftResult {
   const english = (c: DraftClaim) => [c.text, ...(c.cues.en ?? [])];
   const told = (c: DraftClaim) => c.langs.some((l) => l !== 'en');
   const [onlyEnglish, toldElsewhere] = [claims.filter((c) => !told(c)).flatMap(english), claims.filter(told).flatMap(english)];
-  const translated = translatedConcepts(onlyEnglish, toldElsewhere, concepts, inGroup, LIMITS.concepts - concepts.length);
+  // And the nouns of every claim's counts: a figure in another language is checked by its noun (compareSlot).
+  const units = claims.flatMap((c) => Object.values(c.slots).flatMap((x) => (x.type === 'count' ? (x.unit ?? '').split(' ').filter((u) => /^[a-z]+$/.test(u)) : [])));
+  const translated = translatedConcepts(onlyEnglish, toldElsewhere, concepts, inGroup, LIMITS.concepts - concepts.length, units);
   for (const c of translated.extended) concepts[concepts.findIndex((x) => x.id === c.id)] = c;
   concepts.push(...translated.added);
   for (const c of spelledNames(space, onlyEnglish, toldElsewhere, inGroup, actors)) {

@@ -30,6 +30,13 @@ const MAX_TRANSLATIONS = 6;
 const MIN_PREFIX = 5;
 /** A Russian or Ukrainian infinitive's ending: its suffix, the vowel before it, "-ть"/"-ти", and "-ся". */
 const VERB_ENDING = /(?:ыва|ива|ова|ева|ува|юва)?[аяиеіїоуыю](?:ть|ти)(?:ся|сь)?$/;
+/** Nouns whose last vowel drops in their other forms, and the start those forms share: "боец" бойц-, "отец" отц-, "боєць" бійц-, "гравець" гравц-. */
+const FLEETING: [RegExp, string][] = [
+  [/(?<=\p{L}[аеиоуыэюя])ец$/u, 'йц'],
+  [/(?<=\p{L}{2}[^аеиоуыэюяєії])ец$/u, 'ц'],
+  [/оєць$/, 'ійц'],
+  [/(?<=\p{L}{2}[^аеиоуыэюяєії])ець$/u, 'ц'],
+];
 /** Meanings a Cyrillic word is read as at most, for aligning sentences (those it translates first). */
 const MAX_MEANINGS = 2;
 const WORDS = /[\p{L}'’]+/gu;
@@ -51,14 +58,17 @@ export function headword(norm: string): string | null {
  * Groups for the English words of `texts` the dictionary knows (one a stem, with the forms the
  * texts write), most used first; not the words of `kept`, nor a word or translation another group
  * holds already (`taken`), and at most `room` groups. An English-only group of the corpus's own
- * (words the outlets swap) takes the translations of its words.
+ * (words the outlets swap) takes the translations of its words. The nouns of counts (`units`:
+ * "fighters" of "25,000 of his fighters") are translated whatever claim they are of: "50 тысяч
+ * бойцов" is that claim's figure, one that differs, only where "бойцов" is known to be fighters.
  */
-export function translatedConcepts(texts: string[], kept: string[], existing: DraftConcept[], taken: (w: string) => boolean, room: number): { added: DraftConcept[]; extended: DraftConcept[] } {
-  const keep = new Set(kept.flatMap((t) => [...t.matchAll(WORDS)].map((m) => stem(normWord(m[0])))));
+export function translatedConcepts(texts: string[], kept: string[], existing: DraftConcept[], taken: (w: string) => boolean, room: number, units: string[] = []): { added: DraftConcept[]; extended: DraftConcept[] } {
+  const unitStems = new Set(units.map((u) => stem(normWord(u))));
+  const keep = new Set(kept.flatMap((t) => [...t.matchAll(WORDS)].map((m) => stem(normWord(m[0])))).filter((st) => !unitStems.has(st)));
   // A group's word holds the other forms of its stem too (lib/text/lexicon.ts): "attacks" is the group of "attack".
   const held = new Set(existing.flatMap((c) => c.words.filter((w) => !w.endsWith('*')).map((w) => stem(normWord(w)))));
   const uses = new Map<string, { forms: Set<string>; n: number; head: string }>();
-  for (const text of texts)
+  for (const text of [...texts, ...units])
     for (const m of text.matchAll(WORDS)) {
       const norm = normWord(m[0]);
       if (!/^[a-z]{3,}$/.test(norm) || isStopWord(norm) || /^\p{Lu}/u.test(m[0])) continue;
@@ -75,15 +85,18 @@ export function translatedConcepts(texts: string[], kept: string[], existing: Dr
   const free = (w: string) => !given.has(w) && !taken(w);
   // A translation is given as its stem and "*" where that is five letters or more ("гарант*":
   // гарантии, гарантії), so that both languages' endings meet it; a shorter one as the word.
-  const asMember = (w: string) => {
+  const asMember = (w: string): string[] => {
     // A verb as its root, without the infinitive's ending and the vowel before it ("обвинять":
     // обвин*, so that "обвинила" and "обвинили" meet it too; "звинувачувати": звинувач*).
     const root = w.replace(VERB_ENDING, '');
-    if (root !== w && root.length >= MIN_PREFIX) return `${root}*`;
+    if (root !== w && root.length >= MIN_PREFIX) return [`${root}*`];
+    // A noun whose vowel drops in its other forms: "боец" бойцов, "боєць" бійців.
+    const fleeting = FLEETING.find(([end]) => end.test(w));
+    if (fleeting) return [w, `${w.replace(fleeting[0], fleeting[1])}*`];
     const st = stem(w);
-    return st.length >= MIN_PREFIX && w.startsWith(st) ? `${st}*` : w;
+    return [st.length >= MIN_PREFIX && w.startsWith(st) ? `${st}*` : w];
   };
-  const translate = (head: string) => [...new Set(EN[head].map(asMember))].filter(free).slice(0, MAX_TRANSLATIONS);
+  const translate = (head: string) => [...new Set(EN[head].flatMap(asMember))].filter(free).slice(0, MAX_TRANSLATIONS);
   const extended: DraftConcept[] = [];
   for (const c of existing) {
     if (c.words.some((w) => /[\u0400-\u04ff]/.test(w) || keep.has(stem(normWord(w))))) continue;

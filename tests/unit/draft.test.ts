@@ -149,8 +149,9 @@ describe('pack draft, a story reported in Russian and Ukrainian too', () => {
     // The dictionary's translations: not the language's own groups (LANGUAGE_CONCEPTS: "denied" is `deny` in every story).
     const own = new Set(LANGUAGE_CONCEPTS.map((g) => g.id));
     const translated = new Set(Object.entries(story.concepts).filter(([id, ws]) => !own.has(id) && ws.some((w) => /[\u0400-\u04ff]/.test(w))).flatMap(([, ws]) => ws));
-    // Their words written in lower case (names have their own groups across scripts).
-    for (const c of told) for (const w of c.text.match(/(?<![\p{L}'’])[a-z]{6,}(?![\p{L}])/gu) ?? []) expect(translated.has(w), `${c.id}: ${w}`).toBe(false);
+    // Their words written in lower case (names have their own groups across scripts), but the nouns of their counts.
+    const units = new Set(story.claims.flatMap((c) => Object.values(c.slots).flatMap((x) => (typeof x !== 'string' && x.type === 'count' ? (x.unit ?? '').split(' ') : []))));
+    for (const c of told) for (const w of c.text.match(/(?<![\p{L}'’])[a-z]{6,}(?![\p{L}])/gu) ?? []) if (!units.has(w)) expect(translated.has(w), `${c.id}: ${w}`).toBe(false);
   });
 });
 
@@ -217,21 +218,31 @@ describe("a count's noun", () => {
     expect(downed?.requires).toEqual([downed!.slots.find((x) => /airmen/.test(x.text ?? ''))!.name]);
     expect(downed!.slots.find((x) => /airmen/.test(x.text ?? ''))!.unit).not.toMatch(/російськ|российск/);
   });
+  it('is known in the other languages, so that a figure told there is checked: the same agrees, another differs, another noun is another count', () => {
+    // "Нас 25 тысяч" of the Russian report has no noun; the dictionary knows "fighters" as боец (бойцов) and боєць (бійців).
+    const engine = ScanEngine.fromPacks([draftedPack(path.resolve(__dirname, '../fixtures/unseen/corpus'))]);
+    const scan = (t: string, lang: string) => engine.scanText(t, { lang }).claims.map((c) => [c.text.slice(0, 40), c.verdict]);
+    const claim = 'Prigozhin then declared that 25,000 of h';
+    expect(scan('Пригожин заявлял, что за ним идут 40 тысяч бойцов.', 'ru')).toEqual([[claim, 'contradicted']]);
+    expect(scan('Пригожин запевняв, що за ним стоять 30 тисяч бійців.', 'uk')).toEqual([[claim, 'contradicted']]);
+    expect(scan('Пригожин заявлял, что за ним идут 25 тысяч бойцов.', 'ru')).toEqual([[claim, 'corroborated']]);
+    expect(scan('Пригожин заявлял, что у него 40 тысяч танков.', 'ru')).toEqual([]);
+  });
 });
 
 describe('drafted packs on the held-out pages of their stories (npm run quality -- --drafted)', () => {
   const { pages, elsewhere } = draftedScores();
   const sum = (list: typeof pages) => list.reduce((n, p) => n + p.score.found, 0);
   // Today's figures, rounded down (docs/drafting.md): far below the curated packs' and the goal of 0.60.
-  it('find at least 58 of the 126 held-out sentences (53 as the right claim), 13 of the unseen story (12 right), with at most two claims on its near misses', () => {
-    expect(sum(pages)).toBeGreaterThanOrEqual(58);
+  it('find at least 60 of the 126 held-out sentences (55 as the right claim), 15 of the unseen story (14 right), with at most two claims on its near misses', () => {
+    expect(sum(pages)).toBeGreaterThanOrEqual(60);
     const right = (list: typeof pages) => list.reduce((n, p) => n + (p.right?.found ?? 0), 0);
     // Every page's facts are known: the curated packs' reports, and tests/fixtures/unseen/facts.json.
     expect(pages.every((p) => p.right)).toBe(true);
-    expect(right(pages)).toBeGreaterThanOrEqual(53);
+    expect(right(pages)).toBeGreaterThanOrEqual(55);
     const unseen = pages.filter((p) => p.story === 'unseen');
-    expect(sum(unseen)).toBeGreaterThanOrEqual(13);
-    expect(right(unseen)).toBeGreaterThanOrEqual(12);
+    expect(sum(unseen)).toBeGreaterThanOrEqual(15);
+    expect(right(unseen)).toBeGreaterThanOrEqual(14);
     expect(unseen.reduce((n, p) => n + p.score.falseMatches.length, 0)).toBeLessThanOrEqual(2);
   });
   it('find a claim told in other words where the sentence names all its actors, and not where it leaves one out', () => {
