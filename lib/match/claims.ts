@@ -14,7 +14,7 @@ import { compareSlot } from './compare';
 import { EVIDENCE, evidenceUnits, minTermShare, otherMonths, SCORING, statesNearlyAll, storyMonthsOf, storyYearsOf, twoPieces } from './evidence';
 import { figureKey, heapPush, heapReplaceTop, highest, MATCH_LIMITS, pushTo, VALUE_TYPES } from './select';
 import { textLang, type AnalysedSentence } from './sentence';
-import { termsOf } from './terms';
+import { settingOf, termsOf } from './terms';
 import { type ClaimMatch, CLAUSES, clauseMet, clauseProfiles, type Profile, specificOf } from './clauses';
 
 export { MATCH_LIMITS } from './select';
@@ -71,7 +71,7 @@ export class ClaimIndex {
   ) {
     const lexicon = (this.lexicon = opts.lexicon ?? PLAIN);
     // One pass over the claims for their terms (and the postings), one for the weights: linear in the claims' terms.
-    const raw: (Omit<Profile, 'total' | 'slotMax' | 'totalByLang' | 'specific' | 'years' | 'months' | 'slots' | 'index'> & { cuesByLang: Map<string, string[]>; textSet: Set<string> })[] = [];
+    const raw: (Omit<Profile, 'total' | 'slotMax' | 'totalByLang' | 'strictByLang' | 'specific' | 'years' | 'months' | 'slots' | 'index'> & { cuesByLang: Map<string, string[]>; textSet: Set<string> })[] = [];
     for (const claim of claims) {
       const i = raw.length;
       const textSet = termsOf(claim.text, actors, undefined, lexicon);
@@ -106,6 +106,7 @@ export class ClaimIndex {
         actorIds: [...new Set(claim.actors.map((x) => x.actor))],
         speakers,
         needsSpeaker: claim.kind === 'attribution' && speakers.length > 0,
+        setting: settingOf(claim.text, langs.flatMap((l) => claim.cues?.[l] ?? []), lexicon),
       });
       // textTerms are distinct, and cueTerms are none of them: a term's postings hold a claim once.
       for (const t of [...textTerms, ...cueTerms]) pushTo(this.postings, t, i);
@@ -123,7 +124,7 @@ export class ClaimIndex {
       this.weights.set(t, Math.log(1 + n / list.length) * (1 - (1 - EVIDENCE.commonWeight) * common));
       if (common <= EVIDENCE.maxCommonness) specificTerms.set(t, oneGroup(list) && (opts.ownStory || !termShared(t, lexicon)) ? 1 : EVIDENCE.sharedUnit);
     }
-    for (const r of raw) {
+    for (const { cuesByLang, textSet, ...r } of raw) {
       let total = 0;
       let concepts = 0;
       for (const t of r.textTerms) {
@@ -134,28 +135,23 @@ export class ClaimIndex {
       let slotMax = 0;
       for (const x of r.claim.slots) slotMax += this.slotWeight(x.type);
       const slots = r.claim.slots;
-      const totalByLang = new Map<string, number>();
+      const [totalByLang, strictByLang] = [new Map<string, number>(), new Map<string, number>()];
       // The statement is weighed in its own language; in the others by its concepts and cues there.
       const own = textLang(r.claim.text);
-      for (const [lang, cues] of r.cuesByLang) {
+      for (const [lang, cues] of cuesByLang) {
         if (lang === own) continue;
         let cueWeight = 0;
-        for (const t of cues) if (!r.textSet.has(t)) cueWeight += this.weight(t);
-        if (concepts + cueWeight > 0) totalByLang.set(lang, concepts + cueWeight / 2);
+        for (const t of cues) if (!textSet.has(t)) cueWeight += this.weight(t);
+        if (concepts + cueWeight > 0) totalByLang.set(lang, concepts + cueWeight * EVIDENCE.cuesAcross) && strictByLang.set(lang, concepts + cueWeight / 2);
       }
       this.profiles.push({
-        claim: r.claim,
-        textTerms: r.textTerms,
+        ...r,
         years: storyYearsOf(r.claim, opts.storyYears),
         months: storyMonthsOf(r.claim, opts.storyDates),
         specific: specificOf([...r.textTerms, ...r.cueTerms], specificTerms),
-        cueTerms: r.cueTerms,
-        anchorTerms: r.anchorTerms,
-        actorIds: r.actorIds,
-        speakers: r.speakers,
-        needsSpeaker: r.needsSpeaker,
         total: total || 1,
         totalByLang,
+        strictByLang,
         slotMax,
         slots,
         index: this.profiles.length,
@@ -385,7 +381,7 @@ export class ClaimIndex {
       if (!o || o.outcome.status === 'absent') return null;
     }
     // A conflicting figure is only a contradiction when the words and names alone say it is the same claim.
-    if ((wordsMatched + named * this.maxWeight) / (total + p.actorIds.length * this.maxWeight) < SCORING.minCoverageToContradict && slots.some((x) => x.outcome.status === 'contradicts')) return null;
+    if ((wordsMatched + named * this.maxWeight) / ((p.strictByLang.get(s.lang) ?? total) + p.actorIds.length * this.maxWeight) < SCORING.minCoverageToContradict && slots.some((x) => x.outcome.status === 'contradicts')) return null;
     const score = p.clauseOf ? coverage * CLAUSES.scoreShare : coverage;
     return {
       claim: p.claim,

@@ -14,7 +14,7 @@ import type { ActorMatcher } from './actors';
 import type { SlotOutcome } from './compare';
 import type { ClaimMonths } from './evidence';
 import { textLang } from './sentence';
-import { termsOf } from './terms';
+import { type Setting, termsOf } from './terms';
 
 export interface Profile {
   claim: Claim;
@@ -32,10 +32,14 @@ export interface Profile {
   /** Who says it: for an attribution (how someone said something) one must be named in the sentence. */
   speakers: string[];
   needsSpeaker: boolean;
+  /** What of its words are names, reporting verbs and cues of several words (./terms.ts settingOf). */
+  setting: Setting;
   /** Weight of the statement's terms; the most the values can add. */
   total: number;
   /** In another language than the statement's (./sentence.ts textLang), its concepts and half the weight of that language's cues. */
   totalByLang: Map<string, number>;
+  /** The same with half the cues' weight, not a third: what a sentence whose figure conflicts must cover. */
+  strictByLang: Map<string, number>;
   slotMax: number;
   /** The slots the profile's text gives: the claim's, or those written in its clause. */
   slots: Claim['slots'];

@@ -2,6 +2,7 @@
 // covering its words, to state it; and the years of a claim's story.
 import type { Claim } from '../pack/schema';
 import type { SlotOutcome } from './compare';
+import type { Setting } from './terms';
 
 /**
  * Weights and thresholds, documented in docs/matching.md. The score is the share of the claim's
@@ -49,6 +50,12 @@ export const EVIDENCE = {
   nearlyAll: 0.9,
   /** What a sentence in another language than the claim's statement gives of it at least (twoPieces). */
   minPiecesAcross: 2,
+  /**
+   * The share of its cues' weight a claim weighs in another language than its statement's, beside its
+   * concepts: a third, for a report's words are many and a page tells the fact in few of them (a
+   * conflicting figure's sentence must cover half: `strictByLang`).
+   */
+  cuesAcross: 1 / 3,
 } as const;
 
 /**
@@ -70,19 +77,33 @@ export function statesNearlyAll(
 
 /**
  * Whether a sentence in another language than a claim's statement gives two pieces of it: its
- * words (statement or cues) and agreeing values, and, as one, two of its actors (`named`: how many
- * it names) or its speaker named. There the claim weighs only its concepts and one report's words, and a name with one such
- * word ("Пригожин ... російського") is any sentence of the story, not this claim's.
+ * words (statement or cues; a cue of several words is one) and agreeing values, and, as one, two
+ * of its actors (`named`: how many it names), its speaker named, or two of the names its statement
+ * writes ("Луганскую, Донецкую, Запорожскую и Херсонскую области"); one name is no piece of its own
+ * (./terms.ts `settingOf`). There the claim weighs only its concepts and one report's words, and a
+ * name with one such word is any sentence of the story or its places, not this claim's ("Пригожин
+ * ... російського", "Губернатор Воронежской области ..." of the convoys through the Voronezh region).
  */
 export function twoPieces(
-  p: { speakers: readonly string[] },
-  s: { actors: Set<string> },
+  p: { speakers: readonly string[]; setting: Setting },
+  s: { actors: Set<string>; terms: Set<string> },
   named: number,
   words: number,
   slots: { outcome: SlotOutcome }[],
 ): boolean {
-  const names = named >= 2 || p.speakers.some((a) => s.actors.has(a));
-  return words + slots.filter((x) => x.outcome.status === 'agrees').length + (names ? 1 : 0) >= EVIDENCE.minPiecesAcross;
+  const { names, phrases } = p.setting;
+  let [own, joined] = [0, 0];
+  const inPhrase = new Set<string>();
+  for (const t of names) if (s.terms.has(t)) own++;
+  // The words of one cue are one piece, and so are those of cues that share a word ("foreign minister", "міністр закордонних справ").
+  for (const ph of phrases) {
+    const hit = ph.filter((t) => s.terms.has(t) && !names.has(t));
+    const fresh = hit.filter((t) => !inPhrase.has(t)).length;
+    if (hit.length) joined += fresh - (fresh === hit.length ? 1 : 0);
+    for (const t of hit) inPhrase.add(t);
+  }
+  const who = named >= 2 || own >= 2 || p.speakers.some((a) => s.actors.has(a));
+  return words - own - joined + slots.filter((x) => x.outcome.status === 'agrees').length + (who ? 1 : 0) >= EVIDENCE.minPiecesAcross;
 }
 
 // A year as the time of what a sentence tells: "in 2024", "during 2022", "в 2024 году", "у 2024 році",

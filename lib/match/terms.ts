@@ -52,3 +52,31 @@ function wordTerms(raw: string, lexicon: Lexicon, memo: Map<string, string[]>): 
   memo.set(raw, terms);
   return terms;
 }
+
+/**
+ * What of a claim's words tell where or who rather than what (./evidence.ts twoPieces): the
+ * concepts its statement writes as names, capitalised past its first word and not a title before
+ * another ("through the Voronezh region", "the rock band Picnic"; not "President Vladimir Putin"),
+ * and the terms of each cue of several words ("міністр закордонних справ"), which is one piece.
+ */
+export interface Setting {
+  names: ReadonlySet<string>;
+  phrases: readonly (readonly string[])[];
+}
+
+export function settingOf(text: string, cues: readonly string[], lexicon: Lexicon = PLAIN): Setting {
+  const names = new Set<string>();
+  const memo = memoOf(lexicon);
+  const words = [...text.matchAll(WORD)];
+  words.forEach((t, i) => {
+    const title = /^\p{Lu}/u.test(words[i + 1]?.[0] ?? '') && /^\s+$/.test(text.slice(t.index + t[0].length, words[i + 1]?.index));
+    if (!i || title || !/^\p{Lu}/u.test(t[0]) || /[.!?:]\s*["“'‘«]?$/.test(text.slice(0, t.index))) return;
+    for (const term of wordTerms(t[0], lexicon, memo)) if (term.startsWith('@')) names.add(term);
+  });
+  const phrases = new Map<string, string[]>();
+  for (const cue of cues) {
+    const terms = [...new Set([...cue.matchAll(WORD)].flatMap((t) => wordTerms(t[0], lexicon, memo)))];
+    if (terms.length > 1) phrases.set([...terms].sort().join(' '), terms);
+  }
+  return { names, phrases: [...phrases.values()] };
+}

@@ -234,15 +234,15 @@ describe('drafted packs on the held-out pages of their stories (npm run quality 
   const { pages, elsewhere } = draftedScores();
   const sum = (list: typeof pages) => list.reduce((n, p) => n + p.score.found, 0);
   // Today's figures, rounded down (docs/drafting.md): far below the curated packs' and the goal of 0.60.
-  it('find at least 60 of the 126 held-out sentences (55 as the right claim), 15 of the unseen story (14 right), with at most two claims on its near misses', () => {
-    expect(sum(pages)).toBeGreaterThanOrEqual(60);
+  it('find at least 64 of the 126 held-out sentences (58 as the right claim), 17 of the unseen story (16 right), with at most two claims on its near misses', () => {
+    expect(sum(pages)).toBeGreaterThanOrEqual(64);
     const right = (list: typeof pages) => list.reduce((n, p) => n + (p.right?.found ?? 0), 0);
     // Every page's facts are known: the curated packs' reports, and tests/fixtures/unseen/facts.json.
     expect(pages.every((p) => p.right)).toBe(true);
-    expect(right(pages)).toBeGreaterThanOrEqual(55);
+    expect(right(pages)).toBeGreaterThanOrEqual(58);
     const unseen = pages.filter((p) => p.story === 'unseen');
-    expect(sum(unseen)).toBeGreaterThanOrEqual(15);
-    expect(right(unseen)).toBeGreaterThanOrEqual(14);
+    expect(sum(unseen)).toBeGreaterThanOrEqual(17);
+    expect(right(unseen)).toBeGreaterThanOrEqual(16);
     expect(unseen.reduce((n, p) => n + p.score.falseMatches.length, 0)).toBeLessThanOrEqual(2);
   });
   it('find a claim told in other words where the sentence names all its actors, and not where it leaves one out', () => {
@@ -259,7 +259,10 @@ describe('drafted packs on the held-out pages of their stories (npm run quality 
     const claims = (t: string) => engine.scanText(`${story}\n\n${t}`, { lang: 'uk' }).claims.filter((c) => c.matches.some((m) => m.start > story.length)).map((c) => c.text);
     // The claim "Prigozhin confirmed in an audio message that he was ordering his columns back ...", whose
     // Ukrainian cues are one report's words ("столиці, той, момент, російської, колони").
-    for (const t of ['Пригожин вимагав відставки російського міністра оборони.', 'Пригожин звинуватив російського генерала у брехні.', 'Пригожин назвав російського міністра оборони зрадником.']) expect(claims(t), t).toEqual([]);
+    for (const t of ['Пригожин вимагав відставки російського міністра оборони.', 'Пригожин звинуватив російського генерала у брехні.', 'Пригожин назвав російського міністра оборони зрадником.'])
+      expect(claims(t).filter((c) => /^Prigozhin confirmed in an audio message/.test(c)), t).toEqual([]);
+    // Nor a name and one word of the claim whose Ukrainian cues are the report of his demand for Shoigu ("вимагав видати йому очільника російського Міноборони").
+    expect(claims('Пригожин звинуватив російського генерала у брехні.')).toEqual([]);
     // A figure beside the name and a word is two pieces: the 25,000 fighters.
     expect(claims('Пригожин похвалився, що за ним стоять 25 тисяч бійців.')).toEqual([expect.stringContaining('25,000 of his fighters')]);
   });

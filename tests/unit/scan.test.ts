@@ -161,6 +161,46 @@ describe("a claim's figures", () => {
   });
 });
 
+describe('a claim in another language than its statement', () => {
+  // There it weighs its concepts and a third of its cues: a report's words are many, a page tells the fact in few.
+  const lexicon = new Lexicon([
+    { id: 'voronezh', words: ['voronezh', 'воронеж*'] },
+    { id: 'convoy', words: ['convoys', 'колонн*', 'колон*'] },
+    { id: 'minister', words: ['minister', 'министр*', 'міністр*'] },
+  ]);
+  const none = new ActorMatcher([]);
+  const claim = (id: string, text: string, cues: Claim['cues'], slots: Claim['slots'] = []): Claim => ({ id, story: 's', text, kind: 'event', actors: [], slots, cues, anchors: {}, requires: slots.map((x) => x.name) });
+  const index = new ClaimIndex(
+    [
+      claim('convoys', 'Wagner convoys then drove north through the Voronezh region.', { ru: ['двигались', 'трассе', 'север', 'воронежскую', 'область', 'ночью', 'направлении', 'столицы', 'бронетехника', 'грузовики', 'федеральной', 'автомагистрали', 'быстро', 'шли'] }),
+      claim('depot', 'A fuel depot caught fire in the Voronezh region.', { ru: ['пожар', 'нефтебаза', 'воронежской', 'области'] }),
+      claim('fabrication', 'Ukrainian Foreign Minister Andrii Sybiha said the attack was a fabrication meant to create a pretext.', { uk: ['вигадка', 'привід', 'міністр закордонних справ'] }),
+      claim('capacity', 'The Crocus concert venue in Krasnogorsk can hold 6,200 people.', { ru: ['вмещает', 'мест', 'зал', 'концертный', 'площадка', 'подмосковный', 'крупнейших', 'один', 'зрителей', 'вместимость', 'комплекс', 'пригороде'] }, [{ name: 'capacity', type: 'count', text: '6,200 people', value: 6200, unit: 'people seats человек мест' }]),
+      // Claims of other facts, as a pack has: a term's weight is its rarity among them.
+      ...['обстрел', 'переговоры', 'санкции', 'выборы', 'гарантии'].map((w, i) => claim(`other-${i}`, `Another fact ${i}.`, { ru: [w], uk: [w] })),
+    ],
+    none,
+    undefined,
+    undefined,
+    { lexicon },
+  );
+  const match = (text: string, lang: string) => index.match(analyseSentence(text, none, { lang, lexicon })).map((m) => m.claim.id);
+  it('is found where a sentence tells it in a few of its cues', () => {
+    expect(match('Колонны двигались через всю область.', 'ru')).toEqual(['convoys']);
+    expect(match('Міністр закордонних справ назвав атаку вигадкою.', 'uk')).toEqual(['fabrication']);
+  });
+  it('takes one of the names its statement writes for no piece of it, and a cue of several words for one', () => {
+    expect(match('Губернатор Воронежской области открыл новую школу.', 'ru')).toEqual([]);
+    expect(match('На нефтебазе в Воронежской области вспыхнул пожар.', 'ru')).toEqual(['depot']);
+    expect(match('Лавров обговорив з міністром закордонних справ Індії торгівлю.', 'uk')).toEqual([]);
+  });
+  it('sets a figure against it only where the sentence covers half its cues, as before', () => {
+    expect(match('В Красногорске открылся зал для зрителей на 200 человек.', 'ru')).toEqual([]);
+    expect(match('Концертный зал «Крокус» вмещает 9000 человек.', 'ru')).toEqual(['capacity']);
+    expect(match('Концертный зал вмещает 6200 человек.', 'ru')).toEqual(['capacity']);
+  });
+});
+
 const REAL = path.resolve(ROOT, '../shared/real-pages');
 describe.runIf(fs.existsSync(REAL))('the saved real pages (none is about the story)', () => {
   const pages = fs.existsSync(REAL) ? fs.readdirSync(REAL).filter((f) => f.endsWith('.html')) : [];
