@@ -106,7 +106,7 @@ export class ClaimIndex {
         actorIds: [...new Set(claim.actors.map((x) => x.actor))],
         speakers,
         needsSpeaker: claim.kind === 'attribution' && speakers.length > 0,
-        setting: settingOf(claim.text, langs.flatMap((l) => claim.cues?.[l] ?? []), lexicon),
+        setting: settingOf(claim.text, langs.flatMap((l) => claim.cues?.[l] ?? []), lexicon, claim.slots.flatMap((x) => (x.type === 'place' ? [x.text] : []))),
       });
       // textTerms are distinct, and cueTerms are none of them: a term's postings hold a claim once.
       for (const t of [...textTerms, ...cueTerms]) pushTo(this.postings, t, i);

@@ -159,18 +159,22 @@ export function otherMonths(told: readonly MonthTold[], claim: ClaimMonths | nul
  * same on a page about the claim's story, where shared terms count in full.
  */
 export function evidenceUnits(
-  p: { specific: readonly [string, number][]; anchorTerms: Map<string, string[]> },
+  p: { specific: readonly [string, number][]; anchorTerms: Map<string, string[]>; setting?: Setting },
   s: { terms: Set<string>; lang: string },
   slots: { type: string; outcome: SlotOutcome }[],
   named: number,
 ): { units: number; inStory: number } {
   let terms = 0;
   let termsInStory = 0;
+  // Where the sentence's place differs, the words of the claim's place ("region", "Moscow" of
+  // "Novgorod region, west of Moscow") tell that place, not the claim: "the Donetsk region that
+  // Moscow has failed to occupy" is no sentence of where the residence is.
+  const placeDiffers = slots.some((x) => x.type === 'place' && x.outcome.status === 'contradicts');
   // Of the claim's own: a specific term no other story shares, an anchor or a value. On a page of
   // the story the setting's words count in full, beside one of those.
   let own = 0;
   for (const [t, unit] of p.specific) {
-    if (!s.terms.has(t)) continue;
+    if (!s.terms.has(t) || (placeDiffers && p.setting?.places.has(t))) continue;
     terms += unit;
     termsInStory += 1;
     if (unit === 1) own++;

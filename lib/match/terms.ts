@@ -62,9 +62,11 @@ function wordTerms(raw: string, lexicon: Lexicon, memo: Map<string, string[]>): 
 export interface Setting {
   names: ReadonlySet<string>;
   phrases: readonly (readonly string[])[];
+  /** The terms of its place slots' texts ("Novgorod region, west of Moscow"): where the sentence's place differs, they tell the place, not the claim (./evidence.ts evidenceUnits). */
+  places: ReadonlySet<string>;
 }
 
-export function settingOf(text: string, cues: readonly string[], lexicon: Lexicon = PLAIN): Setting {
+export function settingOf(text: string, cues: readonly string[], lexicon: Lexicon = PLAIN, places: readonly string[] = []): Setting {
   const names = new Set<string>();
   const memo = memoOf(lexicon);
   const words = [...text.matchAll(WORD)];
@@ -78,5 +80,5 @@ export function settingOf(text: string, cues: readonly string[], lexicon: Lexico
     const terms = [...new Set([...cue.matchAll(WORD)].flatMap((t) => wordTerms(t[0], lexicon, memo)))];
     if (terms.length > 1) phrases.set([...terms].sort().join(' '), terms);
   }
-  return { names, phrases: [...phrases.values()] };
+  return { names, phrases: [...phrases.values()], places: new Set(places.flatMap((x) => [...x.matchAll(WORD)].flatMap((t) => wordTerms(t[0], lexicon, memo)))) };
 }

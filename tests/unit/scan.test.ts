@@ -78,6 +78,14 @@ describe('the conflicting figure', () => {
     expect(loc.sources.filter((s) => s.stance === 'corroborates').map((s) => s.outlet)).toEqual(['RFE/RL']);
     expect(loc.sources.find((s) => s.outlet === 'Reuters')).toMatchObject({ stance: 'differs', differences: ['says west of Moscow'] });
   });
+
+  it("sets another place against the claim's only where the sentence tells the claim, not where it shares the place's words", () => {
+    // The claim: "The residence Russia says was targeted is in the Novgorod region, west of Moscow."
+    const story = 'Russian Foreign Minister Sergei Lavrov said Ukraine had tried to attack Putin’s residence in the Novgorod region with 91 drones.';
+    const verdicts = (t: string) => engine.scanText(`${story}\n\n${t}`).claims.filter((c) => c.matches.some((m) => m.start > story.length)).map((c) => [c.id, c.verdict]);
+    expect(verdicts('Russia wants Ukraine to pull its troops out of the parts of the Donetsk region that Moscow has failed to occupy.')).toEqual([['donbas-withdrawal-demand', 'corroborated']]);
+    expect(verdicts('Moscow says the residence that came under attack lies in the Tver region, west of the capital.')).toEqual([['residence-location', 'contradicted']]);
+  });
 });
 
 describe('a claim stated in the words of the news', () => {
