@@ -79,13 +79,15 @@ export class ClaimIndex {
       const cueSet = new Set<string>();
       const anchorTerms = new Map<string, string[]>();
       const cuesByLang = new Map<string, string[]>();
+      const perCue: Set<string>[] = [];
       for (const lang of langs) {
         const cues = claim.cues?.[lang];
         const anchors = claim.anchors?.[lang];
         if (!cues?.length) cuesByLang.set(lang, []);
         else {
-          const own = new Set<string>();
-          for (const cue of cues) for (const t of termsOf(cue, actors, undefined, lexicon)) own.add(t);
+          const terms = cues.map((cue) => termsOf(cue, actors, undefined, lexicon));
+          perCue.push(...terms);
+          const own = new Set(terms.flatMap((x) => [...x]));
           for (const t of own) cueSet.add(t);
           cuesByLang.set(lang, [...own]);
         }
@@ -106,7 +108,7 @@ export class ClaimIndex {
         actorIds: [...new Set(claim.actors.map((x) => x.actor))],
         speakers,
         needsSpeaker: claim.kind === 'attribution' && speakers.length > 0,
-        setting: settingOf(claim.text, langs.flatMap((l) => claim.cues?.[l] ?? []), lexicon, claim.slots.flatMap((x) => (x.type === 'place' ? [x.text] : []))),
+        setting: settingOf(claim.text, perCue, lexicon, claim.slots.flatMap((x) => (x.type === 'place' ? [x.text] : []))),
       });
       // textTerms are distinct, and cueTerms are none of them: a term's postings hold a claim once.
       for (const t of [...textTerms, ...cueTerms]) pushTo(this.postings, t, i);
@@ -142,7 +144,9 @@ export class ClaimIndex {
         if (lang === own) continue;
         let cueWeight = 0;
         for (const t of cues) if (!textSet.has(t)) cueWeight += this.weight(t);
-        if (concepts + cueWeight > 0) totalByLang.set(lang, concepts + cueWeight * EVIDENCE.cuesAcross) && strictByLang.set(lang, concepts + cueWeight / 2);
+        if (concepts + cueWeight <= 0) continue;
+        totalByLang.set(lang, concepts + cueWeight * EVIDENCE.cuesAcross);
+        strictByLang.set(lang, concepts + cueWeight / 2);
       }
       this.profiles.push({
         ...r,

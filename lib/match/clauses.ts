@@ -32,11 +32,11 @@ export interface Profile {
   /** Who says it: for an attribution (how someone said something) one must be named in the sentence. */
   speakers: string[];
   needsSpeaker: boolean;
-  /** What of its words are names, reporting verbs and cues of several words (./terms.ts settingOf). */
+  /** What of its words are names, cues of several words and its places' words (./terms.ts settingOf). */
   setting: Setting;
   /** Weight of the statement's terms; the most the values can add. */
   total: number;
-  /** In another language than the statement's (./sentence.ts textLang), its concepts and half the weight of that language's cues. */
+  /** In another language than the statement's (./sentence.ts textLang), its concepts and a third of the weight of that language's cues (EVIDENCE.cuesAcross). */
   totalByLang: Map<string, number>;
   /** The same with half the cues' weight, not a third: what a sentence whose figure conflicts must cover. */
   strictByLang: Map<string, number>;

@@ -159,7 +159,7 @@ export function otherMonths(told: readonly MonthTold[], claim: ClaimMonths | nul
  * same on a page about the claim's story, where shared terms count in full.
  */
 export function evidenceUnits(
-  p: { specific: readonly [string, number][]; anchorTerms: Map<string, string[]>; setting?: Setting },
+  p: { specific: readonly [string, number][]; anchorTerms: Map<string, string[]>; setting: Setting },
   s: { terms: Set<string>; lang: string },
   slots: { type: string; outcome: SlotOutcome }[],
   named: number,
@@ -174,7 +174,7 @@ export function evidenceUnits(
   // the story the setting's words count in full, beside one of those.
   let own = 0;
   for (const [t, unit] of p.specific) {
-    if (!s.terms.has(t) || (placeDiffers && p.setting?.places.has(t))) continue;
+    if (!s.terms.has(t) || (placeDiffers && p.setting.places.has(t))) continue;
     terms += unit;
     termsInStory += 1;
     if (unit === 1) own++;

@@ -66,7 +66,8 @@ export interface Setting {
   places: ReadonlySet<string>;
 }
 
-export function settingOf(text: string, cues: readonly string[], lexicon: Lexicon = PLAIN, places: readonly string[] = []): Setting {
+/** `cues`: the terms of each of the claim's cues (termsOf), in every language. */
+export function settingOf(text: string, cues: readonly ReadonlySet<string>[], lexicon: Lexicon = PLAIN, places: readonly string[] = []): Setting {
   const names = new Set<string>();
   const memo = memoOf(lexicon);
   const words = [...text.matchAll(WORD)];
@@ -76,9 +77,6 @@ export function settingOf(text: string, cues: readonly string[], lexicon: Lexico
     for (const term of wordTerms(t[0], lexicon, memo)) if (term.startsWith('@')) names.add(term);
   });
   const phrases = new Map<string, string[]>();
-  for (const cue of cues) {
-    const terms = [...new Set([...cue.matchAll(WORD)].flatMap((t) => wordTerms(t[0], lexicon, memo)))];
-    if (terms.length > 1) phrases.set([...terms].sort().join(' '), terms);
-  }
+  for (const cue of cues) if (cue.size > 1) phrases.set([...cue].sort().join(' '), [...cue]);
   return { names, phrases: [...phrases.values()], places: new Set(places.flatMap((x) => [...x.matchAll(WORD)].flatMap((t) => wordTerms(t[0], lexicon, memo)))) };
 }
