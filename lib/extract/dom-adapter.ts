@@ -4,9 +4,13 @@ import type { TreeAdapter } from './visible-text';
 const ELEMENT = 1;
 const TEXT = 3;
 
-/** Elements that may be hidden, editable or site chrome by their markup; checked precisely by the extractor. */
+/**
+ * Elements that may be hidden, editable or site chrome by their markup; checked precisely by the
+ * extractor. Inline styles are matched in any letter case ("Display: None" hides too), one
+ * selector a word.
+ */
 const MAY_HIDE =
-  '[hidden],[aria-hidden="true" i],[style*="none"],[style*="NONE"],[style*="hidden"],[style*="HIDDEN"],[contenteditable],' +
+  '[hidden],[aria-hidden="true" i],[style*="none" i],[style*="hidden" i],[contenteditable],' +
   '[role="navigation"],[role="banner"],[role="contentinfo"],[role="search"],[role="menu"],[role="menubar"]';
 
 /** Inline elements: not asked whether a style sheet hides them (rarely done, and asking costs). */

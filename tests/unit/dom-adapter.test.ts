@@ -58,6 +58,11 @@ describe('extractVisibleText over the live DOM', () => {
     expect(r.text).not.toMatch(/script|style|noscript|template|textarea|input|option|button|editable|hidden|none|visibility|svg|frame/);
   });
 
+  it('skips an inline style that hides in any letter case', () => {
+    const r = page('<p style="Display: None">mixed case none</p><p style="VISIBILITY: Hidden">mixed case hidden</p><p>shown</p>');
+    expect(r.text).toBe('shown\n');
+  });
+
   it('skips the content of a hidden element’s descendants too', () => {
     const r = page('<div hidden><p>deep <b>hidden</b></p></div><section><div style="display:none"><p>also hidden</p></div><p>shown</p></section>');
     expect(r.text).toBe('shown\n');
